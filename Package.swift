@@ -1,0 +1,46 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "alembic-ls",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "alembic-ls", targets: ["alembic-ls"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Layer 0: byte offsets, ranges, line index, edits. No dependencies.
+        .target(name: "TextCore"),
+        // Layer 1: Python lexer and tolerant parser. Knows nothing of Alembic.
+        .target(name: "PythonSyntax", dependencies: ["TextCore"]),
+        // Layer 2: configuration discovery, migration facts, revision graph.
+        .target(
+            name: "AlembicModel",
+            dependencies: ["TextCore", "PythonSyntax", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Layer 3: rules (pure functions of the model), diagnostics, suppressions, settings.
+        .target(name: "Lint", dependencies: ["TextCore", "PythonSyntax", "AlembicModel"]),
+        // Layer 5: the command-line front end (check, heads, history, rules, debug ...).
+        .target(
+            name: "AlembicLSCLI",
+            dependencies: [
+                "TextCore", "PythonSyntax", "AlembicModel", "Lint",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "alembic-ls", dependencies: ["AlembicLSCLI"]),
+        .executableTarget(
+            name: "alembic-ls-bench",
+            dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "AlembicLSCLI"]
+        ),
+        .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
+        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"]),
+        .testTarget(name: "AlembicModelTests", dependencies: ["AlembicModel", "PythonSyntax", "TextCore"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "AlembicModel", "TextCore"]),
+        .testTarget(name: "AlembicLSCLITests", dependencies: ["AlembicLSCLI", "Lint", "AlembicModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

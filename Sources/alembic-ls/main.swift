@@ -1,0 +1,2 @@
+import AlembicLSCLI
+AlembicLS.main()
