@@ -1,0 +1,135 @@
+import PythonSyntax
+import TextCore
+
+/// A string literal found in a migration file: its value and the byte range of the literal
+/// (quotes included), so diagnostics and edits can point at it.
+public struct StringItem: Hashable, Sendable {
+    public var value: String
+    public var range: ByteRange
+
+    public init(value: String, range: ByteRange) {
+        self.value = value
+        self.range = range
+    }
+}
+
+/// The value of `down_revision` or `depends_on`, normalised the way alembic's `Revision`
+/// normalises it: `None`, `()`, `[]` and `(None,)` are `.none`; a one-element tuple is
+/// `.single`.
+public enum RevisionReference: Hashable, Sendable {
+    case none
+    case single(StringItem)
+    case multiple([StringItem])
+
+    /// The referenced ids, in declared order.
+    public var items: [StringItem] {
+        switch self {
+        case .none: []
+        case .single(let item): [item]
+        case .multiple(let items): items
+        }
+    }
+
+    public var ids: [String] { items.map(\.value) }
+}
+
+/// What the analyzer learned about one module-level variable (`revision`, `down_revision`, …).
+public enum AssignedFact<Value: Hashable & Sendable>: Hashable, Sendable {
+    /// The module never assigns the variable.
+    case absent
+    /// The value, folded from literals and constants. `statement` is the whole assignment,
+    /// `value` the right-hand side.
+    case value(Value, statement: ByteRange, valueRange: ByteRange)
+    /// The variable is assigned, but to something the analyzer cannot fold to a literal.
+    case unresolved(reason: String, statement: ByteRange, valueRange: ByteRange)
+
+    public var value: Value? {
+        if case .value(let value, _, _) = self { return value }
+        return nil
+    }
+
+    public var isAbsent: Bool {
+        if case .absent = self { return true }
+        return false
+    }
+
+    /// The range of the whole assignment statement, if there is one.
+    public var statementRange: ByteRange? {
+        switch self {
+        case .absent: nil
+        case .value(_, let statement, _), .unresolved(_, let statement, _): statement
+        }
+    }
+
+    /// The range of the assigned value, if there is one.
+    public var valueRange: ByteRange? {
+        switch self {
+        case .absent: nil
+        case .value(_, _, let value), .unresolved(_, _, let value): value
+        }
+    }
+}
+
+/// The header alembic's `script.py.mako` writes into the module docstring.
+public struct MigrationDocstring: Hashable, Sendable {
+    /// The first line of the docstring (alembic's `-m` message).
+    public var message: String?
+    /// `Revision ID: <id>` line value and range.
+    public var revisionID: StringItem?
+    /// `Revises: a, b` line: each listed id with its range.
+    public var revises: [StringItem]?
+    /// The range of the whole `Revises:` value (for edits), when present.
+    public var revisesRange: ByteRange?
+    /// `Create Date: …` text.
+    public var createDate: String?
+    /// The docstring literal's range.
+    public var range: ByteRange
+
+    public init(
+        message: String?, revisionID: StringItem?, revises: [StringItem]?, revisesRange: ByteRange?,
+        createDate: String?, range: ByteRange
+    ) {
+        self.message = message
+        self.revisionID = revisionID
+        self.revises = revises
+        self.revisesRange = revisesRange
+        self.createDate = createDate
+        self.range = range
+    }
+}
+
+/// Everything the analyzer extracts from one migration file without running it.
+public struct MigrationFile: Sendable {
+    public var path: String
+    /// Set when the file could not be read or decoded; the facts are then empty.
+    public var readError: String?
+    public var revision: AssignedFact<StringItem>
+    public var downRevision: AssignedFact<RevisionReference>
+    public var branchLabels: AssignedFact<[StringItem]>
+    public var dependsOn: AssignedFact<RevisionReference>
+    public var docstring: MigrationDocstring?
+    /// The revision id alembic derives from a legacy file name (`<hex>.py`) when the file
+    /// declares no `revision`.
+    public var legacyRevisionFromName: String?
+    public var syntaxErrors: [PythonSyntax.SyntaxError]
+    /// Comments as (zero-based line, text), for `# noqa`.
+    public var comments: [(line: Int, text: String)]
+
+    public init(path: String) {
+        self.path = path
+        self.readError = nil
+        self.revision = .absent
+        self.downRevision = .absent
+        self.branchLabels = .absent
+        self.dependsOn = .absent
+        self.docstring = nil
+        self.legacyRevisionFromName = nil
+        self.syntaxErrors = []
+        self.comments = []
+    }
+
+    /// The id alembic would register this file under, if any.
+    public var revisionID: String? {
+        revision.value?.value ?? (revision.isAbsent ? legacyRevisionFromName : nil)
+    }
+}

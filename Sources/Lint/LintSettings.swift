@@ -1,0 +1,55 @@
+/// Which rules run where: ruff-style `select`, `ignore` and `per-file-ignores`.
+///
+/// Resolution follows ruff: a rule runs when some `select` selector matches it and no
+/// `ignore` selector of equal or higher specificity does (`select = ["ALM105"]` with
+/// `ignore = ["ALM1"]` keeps ALM105).
+public struct LintSettings: Hashable, Sendable {
+    public var select: [RuleSelector]
+    public var ignore: [RuleSelector]
+    /// Glob pattern (relative to the project root, `**` allowed) → selectors ignored there.
+    public var perFileIgnores: [(pattern: String, selectors: [RuleSelector])]
+
+    public init(
+        select: [RuleSelector] = [RuleSelector("ALL")], ignore: [RuleSelector] = [],
+        perFileIgnores: [(pattern: String, selectors: [RuleSelector])] = []
+    ) {
+        self.select = select
+        self.ignore = ignore
+        self.perFileIgnores = perFileIgnores
+    }
+
+    public func isEnabled(_ rule: RuleMetadata) -> Bool {
+        Self.resolve(rule, select: select, ignore: ignore)
+    }
+
+    /// Whether `rule` is ignored for the file at `relativePath` by `per-file-ignores`.
+    public func isIgnored(_ rule: RuleMetadata, inFile relativePath: String) -> Bool {
+        for entry in perFileIgnores where Glob.matches(pattern: entry.pattern, path: relativePath) {
+            if entry.selectors.contains(where: { $0.matches(rule) }) { return true }
+        }
+        return false
+    }
+
+    static func resolve(_ rule: RuleMetadata, select: [RuleSelector], ignore: [RuleSelector]) -> Bool {
+        let selected = select.filter { $0.matches(rule) }.map(\.specificity).max()
+        guard let selected else { return false }
+        let ignored = ignore.filter { $0.matches(rule) }.map(\.specificity).max()
+        guard let ignored else { return true }
+        return selected > ignored
+    }
+
+    public static func == (lhs: LintSettings, rhs: LintSettings) -> Bool {
+        lhs.select == rhs.select && lhs.ignore == rhs.ignore
+            && lhs.perFileIgnores.map(\.pattern) == rhs.perFileIgnores.map(\.pattern)
+            && lhs.perFileIgnores.map(\.selectors) == rhs.perFileIgnores.map(\.selectors)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(select)
+        hasher.combine(ignore)
+        for entry in perFileIgnores {
+            hasher.combine(entry.pattern)
+            hasher.combine(entry.selectors)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// What every rule declares about itself: its code, its kebab-case name, its default severity
+/// and its documentation, in ruff's sections.
+public struct RuleMetadata: Hashable, Sendable {
+    public var code: String
+    public var name: String
+    public var severity: Severity
+    /// One line: what the rule reports.
+    public var summary: String
+    /// Markdown with the sections `## What it does`, `## Why is this bad?`, `## Example`,
+    /// `## Use instead` and `## Fix safety` (when the rule has a fix).
+    public var documentation: String
+
+    public init(code: String, name: String, severity: Severity, summary: String, documentation: String) {
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.documentation = documentation
+    }
+
+    /// Where the rule's documentation is published (LSP `codeDescription`, JSON `url`).
+    public var url: String {
+        "https://github.com/alembic-ls/alembic-ls/blob/main/docs/rules/\(code).md"
+    }
+}
