@@ -1,0 +1,179 @@
+/// One revision file alembic would load, in load order.
+public struct RevisionFile: Hashable, Sendable {
+    /// The file's resolved real path: alembic loads `file_path.resolve()`, and this is
+    /// what `Script.path` reports.
+    public var path: String
+    /// The path as found while walking the version location (may go through symlinks).
+    public var listedPath: String
+    /// The version location (absolute) the file was found under.
+    public var versionLocation: String
+    /// True for a `.pyc` / `.pyo` file loaded in `sourceless` mode.
+    public var isSourceless: Bool
+
+    /// Creates a revision file entry.
+    public init(path: String, listedPath: String, versionLocation: String, isSourceless: Bool) {
+        self.path = path
+        self.listedPath = listedPath
+        self.versionLocation = versionLocation
+        self.isSourceless = isSourceless
+    }
+}
+
+/// The revision files of an environment in alembic's load order, with listing problems.
+public struct RevisionFileList: Hashable, Sendable {
+    /// Files in the order `ScriptDirectory._load_revisions` loads them.
+    public var files: [RevisionFile]
+    /// Problems met while listing (unreadable directories, files alembic would fail on or
+    /// skip as loaded twice).
+    public var problems: [ConfigProblem]
+}
+
+/// Lists revision files exactly as alembic 1.20's `ScriptDirectory._load_revisions` and
+/// `Script._list_py_dir` / `Script._from_path` select and order them, without reading them.
+///
+/// Order: version locations as configured (missing ones skipped); in each, the file names
+/// sorted by code point, then — only with `recursive_version_locations` — sub-directories
+/// in sorted order, depth first. Symlinks to directories count as files (never walked).
+/// Skipped names: anything not ending in `.py` (`.py`/`.pyc`/`.pyo` when sourceless), names
+/// starting with `__init__` or `.#`, `__pycache__` directories; a file whose real path was
+/// already listed is skipped (alembic warns "loaded twice").
+public enum RevisionFileLister {
+    /// Lists the revision files of `environment`.
+    public static func list(_ environment: AlembicEnvironment) -> RevisionFileList {
+        list(
+            versionLocations: environment.effectiveVersionLocations,
+            recursive: environment.recursiveVersionLocations.value,
+            sourceless: environment.sourceless.value,
+            cwd: environment.workingDirectory
+        )
+    }
+
+    /// Lists the revision files under absolute `versionLocations`.
+    public static func list(versionLocations: [String], recursive: Bool, sourceless: Bool, cwd: String) -> RevisionFileList {
+        var files: [RevisionFile] = []
+        var problems: [ConfigProblem] = []
+        var seen: Set<String> = []
+        for location in versionLocations where FileSystemProbe.exists(location) {
+            for listed in listDirectory(location, recursive: recursive, sourceless: sourceless, problems: &problems) {
+                let real = PythonPath.resolve(listed, cwd: cwd)
+                if seen.contains(real) {
+                    problems.append(
+                        ConfigProblem(
+                            kind: .revisionFile, severity: .warning,
+                            message: "file \(real) loaded twice; alembic ignores the second one "
+                                + "(version_locations overlap)",
+                            file: listed
+                        )
+                    )
+                    continue
+                }
+                seen.insert(real)
+                let name = PythonPath.name(real)
+                guard let suffix = matchedSuffix(name, sourceless: sourceless) else { continue }
+                let directory = PythonPath.parent(real)
+                if suffix != .py {
+                    let source = PythonPath.join(directory, String(name.dropLast()))
+                    let compiled = PythonPath.join(directory, String(name.dropLast()) + "c")
+                    // Prefer .py over .pyc, and .pyc over .pyo.
+                    if FileSystemProbe.exists(source) || (suffix == .pyo && FileSystemProbe.exists(compiled)) {
+                        continue
+                    }
+                }
+                if !FileSystemProbe.exists(real) {
+                    problems.append(
+                        ConfigProblem(
+                            kind: .revisionFile, severity: .error,
+                            message: "\(listed) points to \(real), which does not exist; alembic fails to load it",
+                            file: listed
+                        )
+                    )
+                    continue
+                }
+                files.append(
+                    RevisionFile(path: real, listedPath: listed, versionLocation: location, isSourceless: suffix != .py)
+                )
+            }
+        }
+        return RevisionFileList(files: files, problems: problems)
+    }
+
+    private enum Suffix {
+        case py, pyc, pyo
+    }
+
+    /// `_only_source_rev_file` / `_sourceless_rev_file`: `(?!\.\#|__init__)(.*\.py)(c|o)?$`.
+    private static func matchedSuffix(_ name: String, sourceless: Bool) -> Suffix? {
+        if name.hasPrefix(".#") || name.hasPrefix("__init__") || name.contains("\n") { return nil }
+        if name.hasSuffix(".py") { return .py }
+        guard sourceless else { return nil }
+        if name.hasSuffix(".pyc") { return .pyc }
+        if name.hasSuffix(".pyo") { return .pyo }
+        return nil
+    }
+
+    /// `Script._list_py_dir`: a top-down walk of `root` (symlinked directories count as files).
+    private static func listDirectory(
+        _ root: String, recursive: Bool, sourceless: Bool, problems: inout [ConfigProblem]
+    ) -> [String] {
+        var paths: [String] = []
+        var stack = [root]
+        var visited: Set<FileSystemProbe.FileIdentity> = []
+        while let directory = stack.popLast() {
+            if let identity = FileSystemProbe.identity(of: directory) {
+                if visited.contains(identity) { continue }
+                visited.insert(identity)
+            }
+            let entries: [(name: String, type: FileSystemProbe.EntryType)]
+            switch FileSystemProbe.list(directory) {
+            case .entries(let listed):
+                entries = listed
+            case .failed(let code):
+                problems.append(
+                    ConfigProblem(
+                        kind: .unreadable, severity: .warning,
+                        message: "cannot list \(directory): \(FileSystemProbe.errorText(code)); alembic skips it silently",
+                        file: directory
+                    )
+                )
+                continue
+            }
+            var directories: [String] = []
+            var fileNames: [String] = []
+            for entry in entries {
+                if entry.type == .directory {
+                    directories.append(entry.name)
+                } else {
+                    fileNames.append(entry.name)
+                }
+            }
+            directories.sort(by: codePointOrder)
+            let children = directories.reversed().map { PythonPath.join(directory, $0) }
+            if PythonPath.name(directory).hasSuffix("__pycache__") {
+                // alembic `continue`s before its `break`, so even a non-recursive walk goes on.
+                stack += children
+                continue
+            }
+            fileNames.sort(by: codePointOrder)
+            paths += fileNames.map { PythonPath.join(directory, $0) }
+            if sourceless {
+                let cache = PythonPath.join(directory, "__pycache__")
+                if case .entries(let cached) = FileSystemProbe.list(cache) {
+                    let stems = Set(fileNames.map { String($0.split(separator: ".", omittingEmptySubsequences: false).first ?? "") })
+                    // alembic uses directory order here; sorted for determinism.
+                    paths += cached.map(\.name)
+                        .filter { !stems.contains(String($0.split(separator: ".", omittingEmptySubsequences: false).first ?? "")) }
+                        .sorted(by: codePointOrder)
+                        .map { PythonPath.join(cache, $0) }
+                }
+            }
+            if !recursive { break }
+            stack += children
+        }
+        return paths
+    }
+
+    /// Python's `str` ordering: by code point, which is UTF-8 byte order.
+    static func codePointOrder(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+}
