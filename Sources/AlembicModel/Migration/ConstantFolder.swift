@@ -143,6 +143,15 @@ struct ConstantFolder {
         }
     }
 
+    /// The folded value of a module-level name after every recorded statement, or nil when
+    /// it is unbound or not a literal.
+    func constant(named name: String) -> FoldedValue? {
+        switch lookup(name) {
+        case .other: return nil
+        case let value: return value
+        }
+    }
+
     private func lookup(_ name: String) -> FoldedValue {
         switch locals[name] {
         case let .value(value)?: return value

@@ -33,7 +33,7 @@ enum DocstringFacts {
         }
 
         // Alembic's `Script.doc`: the stripped docstring up to the first blank line.
-        let stripped = value.trimmingPythonWhitespace()
+        let stripped = value.trimmingPythonSpace()
         if !stripped.isEmpty {
             let firstParagraph = stripped.components(separatedBy: "\n\n").first ?? stripped
             message = firstParagraph
@@ -83,20 +83,5 @@ enum DocstringFacts {
         var i = from + l.count
         while i < to && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
         return i
-    }
-}
-
-extension String {
-    /// Python's `str.strip()` for the whitespace a docstring can hold.
-    func trimmingPythonWhitespace() -> String {
-        let ws: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{1C}", "\u{1D}", "\u{1E}", "\u{1F}", "\u{85}", "\u{A0}"]
-        let scalars = Array(unicodeScalars)
-        var start = 0
-        var end = scalars.count
-        while start < end && (ws.contains(scalars[start]) || scalars[start].properties.isWhitespace) { start += 1 }
-        while end > start && (ws.contains(scalars[end - 1]) || scalars[end - 1].properties.isWhitespace) { end -= 1 }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars[start ..< end])
-        return String(out)
     }
 }

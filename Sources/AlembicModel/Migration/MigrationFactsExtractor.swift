@@ -113,7 +113,7 @@ public enum MigrationFactsExtractor {
     }
 
     /// alembic's `tuple_rev_as_scalar(to_tuple(value))`.
-    private static func reference(_ value: FoldedValue, statement: ByteRange, valueRange: ByteRange) -> AssignedFact<RevisionReference> {
+    private static func reference(_ value: FoldedValue, statement: ByteRange, valueRange: ByteRange) -> AssignedFact<DeclaredRevisions> {
         switch value {
         case .none:
             return .value(.none, statement: statement, valueRange: valueRange)

@@ -16,7 +16,7 @@ public struct StringItem: Hashable, Sendable {
 /// The value of `down_revision` or `depends_on`, normalised the way alembic's `Revision`
 /// normalises it: `None`, `()`, `[]` and `(None,)` are `.none`; a one-element tuple is
 /// `.single`.
-public enum RevisionReference: Hashable, Sendable {
+public enum DeclaredRevisions: Hashable, Sendable {
     case none
     case single(StringItem)
     case multiple([StringItem])
@@ -98,15 +98,27 @@ public struct MigrationDocstring: Hashable, Sendable {
     }
 }
 
+/// Why a file could not be analysed: an I/O error, a binary file, bytes that are not valid
+/// in the file's encoding. `range` points at the offending bytes (empty at 0 for I/O errors).
+public struct ReadError: Hashable, Sendable {
+    public var message: String
+    public var range: ByteRange
+
+    public init(message: String, range: ByteRange) {
+        self.message = message
+        self.range = range
+    }
+}
+
 /// Everything the analyzer extracts from one migration file without running it.
 public struct MigrationFile: Sendable {
     public var path: String
     /// Set when the file could not be read or decoded; the facts are then empty.
-    public var readError: String?
+    public var readError: ReadError?
     public var revision: AssignedFact<StringItem>
-    public var downRevision: AssignedFact<RevisionReference>
+    public var downRevision: AssignedFact<DeclaredRevisions>
     public var branchLabels: AssignedFact<[StringItem]>
-    public var dependsOn: AssignedFact<RevisionReference>
+    public var dependsOn: AssignedFact<DeclaredRevisions>
     public var docstring: MigrationDocstring?
     /// The revision id alembic derives from a legacy file name (`<hex>.py`) when the file
     /// declares no `revision`.

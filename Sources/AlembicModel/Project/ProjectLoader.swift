@@ -1,0 +1,160 @@
+import Foundation
+import PythonSyntax
+import TextCore
+
+/// Loads a workspace: discovers its Alembic environments, reads and parses every migration
+/// file once, extracts the facts alembic reads and builds each environment's revision graph.
+/// Nothing is executed.
+public enum ProjectLoader {
+    /// Discovers and analyses every environment under `roots` (directories or files).
+    public static func load(roots: [String], cwd: String = FileManager.default.currentDirectoryPath) -> ProjectAnalysis {
+        let absoluteRoots = roots.map { PythonPath.absolute($0, cwd: cwd) }
+        let discovery = WorkspaceDiscovery.discover(roots: absoluteRoots, cwd: cwd)
+        var sources: [String: SourceFile] = [:]
+        for config in discovery.configFiles {
+            if case let .bytes(bytes) = SourceReader.read(config) { sources[config] = SourceFile(path: config, bytes: bytes) }
+        }
+        var environments: [EnvironmentAnalysis] = []
+        for environment in discovery.environments {
+            let analysis = analyze(environment, searchRoots: absoluteRoots, sources: &sources)
+            environments.append(analysis)
+        }
+        return ProjectAnalysis(
+            roots: absoluteRoots, environments: environments, discoveryProblems: discovery.problems, sources: sources)
+    }
+
+    /// Analyses one environment: lists its revision files in load order, reads and parses
+    /// them (in parallel), extracts their facts and builds the graphs.
+    public static func analyze(
+        _ environment: AlembicEnvironment, searchRoots: [String], sources: inout [String: SourceFile]
+    ) -> EnvironmentAnalysis {
+        let listing = RevisionFileLister.list(environment)
+        var moduleRoots = [environment.workingDirectory] + environment.prependSysPath
+        for root in searchRoots { moduleRoots += [root, root + "/src"] }
+        let modules = WorkspaceModules(searchRoots: moduleRoots)
+
+        let paths = listing.files.map(\.path)
+        let sourceless = listing.files.map(\.isSourceless)
+        let results = ParallelMap.map(paths.indices) { i -> (MigrationFile, [UInt8]?) in
+            loadMigration(path: paths[i], sourceless: sourceless[i], resolver: modules.resolver)
+        }
+        var files: [MigrationFile] = []
+        files.reserveCapacity(results.count)
+        for (file, bytes) in results {
+            if let bytes { sources[file.path] = SourceFile(path: file.path, bytes: bytes) }
+            files.append(file)
+        }
+        var analysis = build(environment: environment, files: files, listingProblems: listing.problems)
+        if let envPath = environment.envPy, envPath.hasSuffix(".py"), case let .bytes(bytes) = SourceReader.read(envPath),
+           SourceReader.decodingProblem(bytes) == nil {
+            let parsed = parseModule(bytes)
+            sources[envPath] = SourceFile(path: envPath, bytes: bytes)
+            analysis.envPy = PythonFileSummary(path: envPath, syntaxErrors: parsed.errors, comments: parsed.commentLines())
+        }
+        return analysis
+    }
+
+    /// Reads, parses and extracts one migration file.
+    static func loadMigration(path: String, sourceless: Bool, resolver: ImportedConstantResolver?) -> (MigrationFile, [UInt8]?) {
+        var file = MigrationFile(path: path)
+        if sourceless {
+            file.readError = ReadError(message: "a compiled (sourceless) revision file cannot be analysed", range: .empty(at: 0))
+            return (file, nil)
+        }
+        switch SourceReader.read(path) {
+        case let .failed(error):
+            file.readError = error
+            return (file, nil)
+        case let .bytes(bytes):
+            if let problem = SourceReader.decodingProblem(bytes) {
+                file.readError = problem
+                return (file, bytes)
+            }
+            let parsed = parseModule(bytes)
+            var extracted = MigrationFactsExtractor.extract(path: path, parsed: parsed, resolver: resolver)
+            extracted.readError = nil
+            return (extracted, bytes)
+        }
+    }
+
+    /// Builds the graphs of an environment from its files' facts.
+    public static func build(environment: AlembicEnvironment, files: [MigrationFile], listingProblems: [ConfigProblem]) -> EnvironmentAnalysis {
+        var specs: [RevisionSpec] = []
+        var specFiles: [Int] = []
+        var fileIndexByRevision: [String: Int] = [:]
+        var fileIndexByLabel: [String: Int] = [:]
+        for (index, file) in files.enumerated() {
+            guard file.readError == nil, let id = file.revisionID else { continue }
+            // A file alembic cannot load (no down_revision, unfoldable values) still takes part,
+            // as a base, so that its descendants are not reported as orphans.
+            let down = file.downRevision.value.map(Self.reference) ?? .none
+            let depends = file.dependsOn.value.map(Self.reference) ?? .none
+            let labels = file.branchLabels.value?.map(\.value) ?? []
+            specs.append(RevisionSpec(revision: id, downRevision: down, branchLabels: labels, dependsOn: depends, origin: index))
+            specFiles.append(index)
+            fileIndexByRevision[id] = index
+            for label in labels { fileIndexByLabel[label] = index }
+        }
+        let docs = files.map { $0.docstring?.message ?? "" }
+        let graph = RevisionGraph(specs, referrerFormat: .custom({ snapshot in
+            snapshot.scriptDescription(doc: snapshot.spec.origin.map { docs[$0] } ?? "")
+        }))
+
+        // The lint graph drops references to ids that do not exist, so one dangling parent
+        // does not hide every other finding.
+        let ids = Set(specs.map(\.revision))
+        let labels = Set(fileIndexByLabel.keys)
+        let lintSpecs = specs.map { spec -> RevisionSpec in
+            var spec = spec
+            spec.downRevision = Self.filtered(spec.downRevision) { ids.contains($0) }
+            spec.dependsOn = Self.filtered(spec.dependsOn) { ids.contains($0) || labels.contains($0) }
+            return spec
+        }
+        let lintGraph = RevisionGraph(lintSpecs)
+        return EnvironmentAnalysis(
+            environment: environment, files: files, listingProblems: listingProblems, graph: graph,
+            lintGraph: lintGraph, fileIndexByRevision: fileIndexByRevision, specFiles: specFiles,
+            envPy: nil, fileIndexByLabel: fileIndexByLabel)
+    }
+
+    static func reference(_ declared: DeclaredRevisions) -> RevisionReference {
+        switch declared {
+        case .none: .none
+        case let .single(item): .single(item.value)
+        case let .multiple(items): .tuple(items.map(\.value))
+        }
+    }
+
+    static func filtered(_ reference: RevisionReference, keep: (String) -> Bool) -> RevisionReference {
+        switch reference {
+        case .none: return .none
+        case let .single(id): return keep(id) ? reference : .none
+        case let .tuple(ids): return RevisionReference.tuple(ids.filter(keep)).normalized
+        }
+    }
+}
+
+/// `concurrentPerform`-based parallel map that keeps the input order.
+enum ParallelMap {
+    static func map<T: Sendable>(_ indices: Range<Int>, _ body: @Sendable (Int) -> T) -> [T] {
+        let count = indices.count
+        if count < 64 { return indices.map(body) }
+        let results = UnsafeResults<T>(count: count)
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let chunk = (count + workers * 4 - 1) / (workers * 4)
+        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+            let start = c * chunk
+            let end = min(start + chunk, count)
+            for i in start ..< end { results.set(i, body(indices.lowerBound + i)) }
+        }
+        return results.values()
+    }
+
+    /// Slots written by exactly one worker each, read after all workers finished.
+    final class UnsafeResults<T>: @unchecked Sendable {
+        private var storage: [T?]
+        init(count: Int) { storage = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
+        func values() -> [T] { storage.compactMap { $0 } }
+    }
+}

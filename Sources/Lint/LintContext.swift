@@ -1,0 +1,52 @@
+import AlembicModel
+import TextCore
+
+/// What a rule sees: one analysed environment and the project around it.
+public struct LintContext: Sendable {
+    public let environment: EnvironmentAnalysis
+    public let project: ProjectAnalysis
+
+    public init(environment: EnvironmentAnalysis, project: ProjectAnalysis) {
+        self.environment = environment
+        self.project = project
+    }
+
+    /// Branch label → the revision id declaring it.
+    public var labelOwners: [String: String] {
+        var owners: [String: String] = [:]
+        for (label, index) in environment.fileIndexByLabel {
+            if let id = environment.files[index].revisionID { owners[label] = id }
+        }
+        return owners
+    }
+
+    /// The source text of `range` in `path`, if the file was read.
+    public func text(_ path: String, _ range: ByteRange) -> String? {
+        guard let bytes = project.sources[path]?.bytes, range.start >= 0, range.end <= bytes.count else { return nil }
+        return String(decoding: bytes[range.start ..< range.end], as: UTF8.self)
+    }
+
+    /// Location of the `revision = …` value of the file defining `revision`.
+    public func revisionLocation(_ revision: String) -> Location? {
+        environment.revisionLocation(revision).map { Location(path: $0.path, range: $0.range) }
+    }
+
+    /// Location of a file's `revision` value, or of its start.
+    public func revisionLocation(of file: MigrationFile) -> Location {
+        Location(path: file.path, range: file.revision.valueRange ?? .empty(at: 0))
+    }
+
+    /// True when the range starts with a quote: a literal the fix can replace in place.
+    func isStringLiteral(_ path: String, _ range: ByteRange) -> Bool {
+        guard let bytes = project.sources[path]?.bytes, range.start < bytes.count else { return false }
+        var i = range.start
+        while i < range.end, i < bytes.count, [UInt8(ascii: "r"), UInt8(ascii: "R"), UInt8(ascii: "u"), UInt8(ascii: "U")].contains(bytes[i]) { i += 1 }
+        return i < bytes.count && (bytes[i] == UInt8(ascii: "'") || bytes[i] == UInt8(ascii: "\""))
+    }
+
+    /// A quoted Python literal of `value` using the quote character of the literal at `range`.
+    func quoted(_ value: String, like path: String, _ range: ByteRange) -> String {
+        let quote = text(path, range)?.first(where: { $0 == "'" || $0 == "\"" }) ?? "'"
+        return "\(quote)\(value)\(quote)"
+    }
+}

@@ -1,0 +1,70 @@
+import AlembicModel
+import TextCore
+
+/// Runs the enabled rules over a project and applies settings and suppressions.
+public enum LintEngine {
+    /// All diagnostics for `project`, sorted for output, de-duplicated (an environment
+    /// sharing files with another reports each finding once).
+    public static func run(_ project: ProjectAnalysis, settings: LintSettings, projectRoot: String? = nil) -> [Diagnostic] {
+        let enabled = RuleRegistry.rules.filter { settings.isEnabled($0.metadata) }
+        var raw: [Diagnostic] = []
+        for environment in project.environments {
+            let context = LintContext(environment: environment, project: project)
+            for rule in enabled { raw += rule.check(context) }
+        }
+        raw += discoveryDiagnostics(project, enabled: enabled)
+
+        let root = projectRoot ?? project.roots.first ?? ""
+        let suppressions = suppressionsByPath(project)
+        var seen = Set<Diagnostic>()
+        var out: [Diagnostic] = []
+        for diagnostic in raw where seen.insert(diagnostic).inserted {
+            guard let metadata = RuleRegistry.rule(named: diagnostic.code)?.metadata else { continue }
+            if settings.isIgnored(metadata, inFile: relative(diagnostic.location.path, to: root)) { continue }
+            if let suppression = suppressions[diagnostic.location.path], let source = project.sources[diagnostic.location.path] {
+                let line = source.lineIndex.line(of: diagnostic.location.range.start)
+                if suppression.suppresses(code: diagnostic.code, line: line) { continue }
+            }
+            out.append(diagnostic)
+        }
+        return out.sorted(by: Diagnostic.outputOrder)
+    }
+
+    /// Problems of workspace discovery that belong to no environment (a broken ini that
+    /// yields none, an unreadable directory).
+    static func discoveryDiagnostics(_ project: ProjectAnalysis, enabled: [any Rule.Type]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for problem in project.discoveryProblems {
+            let code: String
+            switch problem.kind {
+            case .unreadable, .symlinkLoop, .revisionFile: code = UnreadableFile.metadata.code
+            case .scriptLocationMissing, .scriptLocationNotFound, .unresolvedPackageResource: code = ScriptLocationNotFound.metadata.code
+            case .versionLocationNotFound: code = VersionLocationNotFound.metadata.code
+            case .suspiciousValue, .deprecatedSetting: code = SuspiciousConfigValue.metadata.code
+            case .iniSyntax, .interpolation, .tomlSyntax, .tomlInvalidValue, .invalidValue: code = InvalidConfig.metadata.code
+            }
+            guard let rule = enabled.first(where: { $0.metadata.code == code }) else { continue }
+            out.append(Diagnostic(code: code, message: problem.message, severity: rule.metadata.severity,
+                                  location: Location(path: problem.file, range: problem.range ?? .empty(at: 0))))
+        }
+        return out
+    }
+
+    static func suppressionsByPath(_ project: ProjectAnalysis) -> [String: Suppressions] {
+        var out: [String: Suppressions] = [:]
+        for environment in project.environments {
+            for file in environment.files where !file.comments.isEmpty {
+                out[file.path] = Suppressions(comments: file.comments)
+            }
+            if let env = environment.envPy, !env.comments.isEmpty {
+                out[env.path] = Suppressions(comments: env.comments)
+            }
+        }
+        return out
+    }
+
+    static func relative(_ path: String, to root: String) -> String {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}
