@@ -168,8 +168,12 @@ struct AlembicConfigLookup {
                     )
                 }
                 let pieces = rule.split(found.value, legacyIncludesColon: !isVersionLocations)
-                let items = pieces.map { piece in
-                    PathItem(text: piece.text, source: itemSource(found, piece))
+                // Items of the raw (uninterpolated) value give each item its own range when
+                // interpolation did not change how the value splits.
+                let rawPieces = found.iniEntry.map { rule.split($0.value, legacyIncludesColon: !isVersionLocations) }
+                let items = pieces.enumerated().map { index, piece in
+                    let rawPiece = rawPieces.flatMap { $0.count == pieces.count ? $0[index] : nil }
+                    return PathItem(text: piece.text, source: itemSource(found, rawPiece))
                 }
                 return (items, rule)
             }
@@ -206,13 +210,13 @@ struct AlembicConfigLookup {
         }
     }
 
-    /// The source of one split item: its own byte range when the value was not changed by
-    /// interpolation, else the whole value's range.
-    private func itemSource(_ found: Found, _ piece: PathSeparatorRule.Item) -> ConfigSource {
+    /// The source of one split item: the raw item's own byte range when known, else the
+    /// whole value's range.
+    private func itemSource(_ found: Found, _ rawPiece: PathSeparatorRule.Item?) -> ConfigSource {
         var source = found.source
-        guard let entry = found.iniEntry, entry.value == found.value,
-            let start = Self.fileOffset(entry, piece.offset),
-            let end = Self.fileOffset(entry, piece.offset + piece.length)
+        guard let entry = found.iniEntry, let rawPiece,
+            let start = Self.fileOffset(entry, rawPiece.offset),
+            let end = Self.fileOffset(entry, rawPiece.offset + rawPiece.length)
         else { return source }
         source.range = ByteRange(start: start, end: max(start, end))
         return source
