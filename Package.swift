@@ -22,7 +22,10 @@ let package = Package(
             dependencies: ["TextCore", "PythonSyntax", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Layer 3: rules (pure functions of the model), diagnostics, suppressions, settings.
-        .target(name: "Lint", dependencies: ["TextCore", "PythonSyntax", "AlembicModel"]),
+        .target(
+            name: "Lint",
+            dependencies: ["TextCore", "PythonSyntax", "AlembicModel", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // Layer 5: the command-line front end (check, heads, history, rules, debug ...).
         .target(
             name: "AlembicLSCLI",

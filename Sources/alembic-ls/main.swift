@@ -1,2 +1,3 @@
 import AlembicLSCLI
-AlembicLS.main()
+
+AlembicLS.runMain()

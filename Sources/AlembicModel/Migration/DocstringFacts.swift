@@ -72,7 +72,7 @@ enum DocstringFacts {
         }
         return MigrationDocstring(
             message: message, revisionID: revisionID, revises: revises, revisesRange: revisesRange,
-            createDate: createDate, range: literalRange)
+            createDate: createDate, range: literalRange, value: value)
     }
 
     /// If the line `bytes[from..<to]` starts with `label`, the offset where its value starts

@@ -84,11 +84,17 @@ public struct MigrationDocstring: Hashable, Sendable {
     public var createDate: String?
     /// The docstring literal's range.
     public var range: ByteRange
+    /// The whole decoded docstring.
+    public var value: String
+
+    /// alembic's `Script.longdoc`: the docstring stripped of surrounding whitespace.
+    public var longDoc: String { value.trimmingPythonSpace() }
 
     public init(
         message: String?, revisionID: StringItem?, revises: [StringItem]?, revisesRange: ByteRange?,
-        createDate: String?, range: ByteRange
+        createDate: String?, range: ByteRange, value: String
     ) {
+        self.value = value
         self.message = message
         self.revisionID = revisionID
         self.revises = revises

@@ -31,6 +31,11 @@ public enum ProjectLoader {
         let listing = RevisionFileLister.list(environment)
         var moduleRoots = [environment.workingDirectory] + environment.prependSysPath
         for root in searchRoots { moduleRoots += [root, root + "/src"] }
+        // The directory above the outermost package holding the scripts is where Python would
+        // import the project from (`neutron/db/migration/alembic_migrations` → the repo root).
+        for location in [environment.scriptDirectory].compactMap({ $0 }) + environment.effectiveVersionLocations {
+            if let root = packageRoot(containing: location) { moduleRoots.append(root) }
+        }
         let modules = WorkspaceModules(searchRoots: moduleRoots)
 
         let paths = listing.files.map(\.path)
@@ -52,6 +57,21 @@ public enum ProjectLoader {
             analysis.envPy = PythonFileSummary(path: envPath, syntaxErrors: parsed.errors, comments: parsed.commentLines())
         }
         return analysis
+    }
+
+    /// The parent of the outermost directory with an `__init__.py` on the way up from `path`.
+    static func packageRoot(containing path: String) -> String? {
+        let fm = FileManager.default
+        var current = URL(fileURLWithPath: path).standardizedFileURL
+        var found: String?
+        for _ in 0 ..< 32 {
+            guard fm.fileExists(atPath: current.appendingPathComponent("__init__.py").path) else { break }
+            let parent = current.deletingLastPathComponent()
+            found = parent.path
+            if parent.path == current.path { break }
+            current = parent
+        }
+        return found
     }
 
     /// Reads, parses and extracts one migration file.

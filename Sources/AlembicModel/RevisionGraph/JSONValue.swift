@@ -304,7 +304,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (index, key) in PythonText.sorted(members.keys).enumerated() {
+            for (index, key) in PythonRepr.sorted(members.keys).enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 JSONValue.writeString(key, into: &out)
                 out.append(UInt8(ascii: ":"))

@@ -19,12 +19,12 @@ public struct ReferrerSnapshot: Sendable, Hashable {
 
     /// `repr(Revision)`, e.g. `Revision('c', 'zzzz', dependencies='x')`.
     public var pythonRepr: String {
-        var args = [PythonText.repr(spec.revision), downRevision.pythonRepr]
+        var args = [PythonRepr.repr(spec.revision), downRevision.pythonRepr]
         if dependsOn.isTruthy { args.append("dependencies=" + dependsOn.pythonRepr) }
         var labels: [String] = []
         for label in spec.branchLabels where !labels.contains(label) { labels.append(label) }
         if !labels.isEmpty {
-            args.append("branch_labels={" + labels.map(PythonText.repr).joined(separator: ", ") + "}")
+            args.append("branch_labels={" + labels.map(PythonRepr.repr).joined(separator: ", ") + "}")
         }
         return "Revision(" + args.joined(separator: ", ") + ")"
     }

@@ -10,15 +10,15 @@ extension RevisionGraph {
     public func revisionInfo(_ id: String) -> RevisionInfo? {
         guard buildError == nil, let index = idMap[id] else { return nil }
         let node = nodes[index]
-        let names: ([Int]) -> [String] = { PythonText.sorted(Set($0.map { self.nodes[$0].revision })) }
+        let names: ([Int]) -> [String] = { PythonRepr.sorted(Set($0.map { self.nodes[$0].revision })) }
         return RevisionInfo(
             revision: node.revision,
             downRevision: node.downRevision,
             dependsOn: node.dependencies,
             declaredBranchLabels: node.declaredLabels,
-            branchLabels: PythonText.sorted(node.branchLabels),
+            branchLabels: PythonRepr.sorted(node.branchLabels),
             resolvedDependencies: node.resolvedDependencies,
-            normalizedDependencies: PythonText.sorted(Set(node.normalizedResolvedDependencies)),
+            normalizedDependencies: PythonRepr.sorted(Set(node.normalizedResolvedDependencies)),
             allDownRevisions: node.allDown,
             nextRevisions: names(node.next),
             allNextRevisions: names(node.allNext),
@@ -147,7 +147,7 @@ extension RevisionGraph {
     }
 
     private func sortedIDs(_ nodeList: [Int]) -> [String] {
-        PythonText.sorted(Set(nodeList.map { nodes[$0].revision }))
+        PythonRepr.sorted(Set(nodeList.map { nodes[$0].revision }))
     }
 
     private func publicValue(_ value: PyRev) -> ResolvedRevision {

@@ -313,7 +313,7 @@ extension RevisionGraph {
                 // Alembic would spin forever here on a cycle it failed to detect.
                 switches += 1
                 if switches > currentHeads.count + 1 {
-                    throw .cycle(.cycleDetected, PythonText.sorted(currentHeads.map { nodes[$0].revision }))
+                    throw .cycle(.cycleDetected, PythonRepr.sorted(currentHeads.map { nodes[$0].revision }))
                 }
                 continue
             }

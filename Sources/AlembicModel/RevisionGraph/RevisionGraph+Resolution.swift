@@ -202,7 +202,7 @@ extension RevisionGraph {
         } else {
             if key.isEmpty { throw .assertion }
             var candidates: [String] = keyOrder.filter {
-                PythonText.length($0) > 3 && $0.utf8.starts(with: key.utf8)
+                PythonRepr.length($0) > 3 && $0.utf8.starts(with: key.utf8)
             }
             if branchRev != nil, let branch {
                 candidates = try filterForLineage(
@@ -210,7 +210,7 @@ extension RevisionGraph {
                 ).map(stringValue)
             }
             if candidates.isEmpty {
-                let hint = PythonText.length(key) < 4
+                let hint = PythonRepr.length(key) < 4
                     ? "; please ensure at least four characters are present for partial "
                         + "revision identifier matches"
                     : ""

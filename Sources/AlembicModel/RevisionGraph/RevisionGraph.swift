@@ -276,7 +276,7 @@ extension RevisionGraph {
         var deleted = Set(ids)
         deleted.subtract(Set(fromHeads.map { nodes[$0].revision })
             .intersection(fromBases.map { nodes[$0].revision }))
-        if !deleted.isEmpty { throw .cycle(.cycleDetected, PythonText.sorted(deleted)) }
+        if !deleted.isEmpty { throw .cycle(.cycleDetected, PythonRepr.sorted(deleted)) }
 
         if realHeadNodes.isEmpty || realBaseNodes.isEmpty {
             throw .cycle(.dependencyCycleDetected, ids)
@@ -289,7 +289,7 @@ extension RevisionGraph {
         deletedDeps.subtract(Set(fromRealHeads.map { nodes[$0].revision })
             .intersection(fromRealBases.map { nodes[$0].revision }))
         if !deletedDeps.isEmpty {
-            throw .cycle(.dependencyCycleDetected, PythonText.sorted(deletedDeps))
+            throw .cycle(.dependencyCycleDetected, PythonRepr.sorted(deletedDeps))
         }
     }
 

@@ -70,7 +70,7 @@ public struct RevisionGraphError: Error, Sendable, Hashable, CustomStringConvert
     }
 
     static func keyError(_ key: String) -> RevisionGraphError {
-        RevisionGraphError(kind: .keyError, message: PythonText.repr(key))
+        RevisionGraphError(kind: .keyError, message: PythonRepr.repr(key))
     }
 
     static let assertion = RevisionGraphError(kind: .assertionError, message: "")

@@ -32,7 +32,7 @@ public enum RevisionIdentifier: Sendable, Hashable {
         switch self {
         case .none: return "None"
         case .string(let value): return value
-        case .tuple(let values): return PythonText.tupleRepr(values)
+        case .tuple(let values): return PythonRepr.tupleRepr(values)
         }
     }
 

@@ -53,8 +53,8 @@ public enum RevisionReference: Sendable, Hashable {
     var pythonRepr: String {
         switch self {
         case .none: return "None"
-        case .single(let value): return PythonText.repr(value)
-        case .tuple(let values): return PythonText.tupleRepr(values)
+        case .single(let value): return PythonRepr.repr(value)
+        case .tuple(let values): return PythonRepr.tupleRepr(values)
         }
     }
 }

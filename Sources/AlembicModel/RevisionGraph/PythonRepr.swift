@@ -1,7 +1,7 @@
 /// Small re-implementations of the Python behaviours that alembic's revision code leans on:
 /// `repr()` of strings and tuples, plain `sorted()` of strings, `int()` parsing and the
 /// `_relative_destination` regular expression. Internal to the revision graph.
-enum PythonText {
+enum PythonRepr {
     /// Python's `sorted()` on strings: code point order, which is UTF-8 byte order.
     static func sorted(_ values: some Sequence<String>) -> [String] {
         values.sorted(by: less)
@@ -117,8 +117,8 @@ struct PythonInt: Hashable {
     /// `int(text)`, or nil where Python raises `ValueError`.
     init?(parsing text: String) {
         var scalars = Array(text.unicodeScalars)
-        while let first = scalars.first, PythonText.isSpace(first) { scalars.removeFirst() }
-        while let last = scalars.last, PythonText.isSpace(last) { scalars.removeLast() }
+        while let first = scalars.first, PythonRepr.isSpace(first) { scalars.removeFirst() }
+        while let last = scalars.last, PythonRepr.isSpace(last) { scalars.removeLast() }
         var negative = false
         var index = 0
         if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" {
@@ -129,11 +129,11 @@ struct PythonInt: Hashable {
         var lastWasDigit = false
         while index < scalars.count {
             let scalar = scalars[index]
-            if let digit = PythonText.decimalValue(scalar) {
+            if let digit = PythonRepr.decimalValue(scalar) {
                 digits.append(digit)
                 lastWasDigit = true
             } else if scalar == "_", lastWasDigit, index + 1 < scalars.count,
-                      PythonText.decimalValue(scalars[index + 1]) != nil {
+                      PythonRepr.decimalValue(scalars[index + 1]) != nil {
                 lastWasDigit = false
             } else {
                 return nil
@@ -197,12 +197,12 @@ struct RelativeDestination: Hashable {
         _ scalars: [Unicode.Scalar], from start: Int
     ) -> (symbol: String?, relative: String)? {
         var wordEnd = start
-        while wordEnd < scalars.count, PythonText.isWordScalar(scalars[wordEnd]) { wordEnd += 1 }
+        while wordEnd < scalars.count, PythonRepr.isWordScalar(scalars[wordEnd]) { wordEnd += 1 }
         var end = wordEnd
         while end >= start {
             if end < scalars.count, scalars[end] == "+" || scalars[end] == "-" {
                 var digitEnd = end + 1
-                while digitEnd < scalars.count, PythonText.decimalValue(scalars[digitEnd]) != nil {
+                while digitEnd < scalars.count, PythonRepr.decimalValue(scalars[digitEnd]) != nil {
                     digitEnd += 1
                 }
                 if digitEnd > end + 1 {
