@@ -5,7 +5,7 @@ public enum TomlConfigValue: Hashable, Sendable {
     case int(Int)
     case double(Double)
     case array([TomlConfigValue])
-    /// A table, keys in document order.
+    /// A table, keys in the order TOMLKit reports them.
     case table([TomlTableEntry])
     /// A date, time or date-time (alembic rejects these); the payload is the TOML text.
     case other(String)
