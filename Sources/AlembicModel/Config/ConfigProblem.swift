@@ -100,7 +100,7 @@ public struct ConfigProblem: Error, Hashable, Sendable, CustomStringConvertible 
     }
 
     public var description: String {
-        let where_ = range.map { "\(file)@\($0)" } ?? file
-        return "\(severity.rawValue) [\(kind.rawValue)] \(where_): \(message)"
+        let location = range.map { "\(file)@\($0)" } ?? file
+        return "\(severity.rawValue) [\(kind.rawValue)] \(location): \(message)"
     }
 }

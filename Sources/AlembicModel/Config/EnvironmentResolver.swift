@@ -134,6 +134,9 @@ public enum EnvironmentResolver {
             for location in versionLocations {
                 problems += locationProblems(location, isScript: false, configFile: configFile)
             }
+            if let problem = forgottenDefaultVersions(scriptLocation, versionLocations, configFile: configFile) {
+                problems.append(problem)
+            }
         } else if let script = scriptLocation, script.exists, let path = script.path {
             let versions = PythonPath.join(path, "versions")
             if !FileSystemProbe.exists(versions) {
@@ -173,6 +176,29 @@ public enum EnvironmentResolver {
             fileTemplate: fileTemplate, truncateSlugLength: truncateSlugLength, timezone: timezone,
             sqlalchemyURL: url, versionTable: versionTable, versionTableSchema: versionTableSchema,
             prependSysPath: prepend, envPy: envPy, scriptTemplate: scriptTemplate, problems: problems
+        )
+    }
+
+    /// Configuring `version_locations` replaces `<script_location>/versions`: revision files
+    /// left there are silently ignored.
+    private static func forgottenDefaultVersions(
+        _ script: ResolvedLocation?, _ locations: [ResolvedLocation], configFile: String
+    ) -> ConfigProblem? {
+        guard !locations.isEmpty, let scriptPath = script?.path else { return nil }
+        let versions = PythonPath.join(scriptPath, "versions")
+        guard let real = FileSystemProbe.realPath(versions), FileSystemProbe.isDirectory(real),
+            case .entries(let entries) = FileSystemProbe.list(real)
+        else { return nil }
+        let count = entries.filter { $0.name.hasSuffix(".py") && !$0.name.hasPrefix("__init__") }.count
+        guard count > 0 else { return nil }
+        let configured = locations.compactMap { $0.path.flatMap(FileSystemProbe.realPath) }
+        guard !configured.contains(real) else { return nil }
+        let source = locations.first?.source
+        return ConfigProblem(
+            kind: .suspiciousValue, severity: .warning,
+            message: "version_locations does not include \(versions), which holds \(count) revision file(s); "
+                + "alembic ignores them",
+            file: source?.file ?? configFile, range: source?.range, key: "version_locations"
         )
     }
 

@@ -95,7 +95,9 @@ public struct PathSeparatorRule: Hashable, Sendable {
         var items: [Item] = []
         var start = 0
         var index = 0
-        let comma = UInt8(ascii: ","), space = UInt8(ascii: " "), colonByte = UInt8(ascii: ":")
+        let comma = UInt8(ascii: ",")
+        let space = UInt8(ascii: " ")
+        let colonByte = UInt8(ascii: ":")
         func emit(_ end: Int) {
             items.append(Item(text: String(decoding: bytes[start ..< end], as: UTF8.self), offset: start, length: end - start))
         }

@@ -12,7 +12,7 @@ public struct PyprojectAlembicConfig: Hashable, Sendable {
     public var here: String
     /// True when the document has a `tool.alembic` table.
     public var hasAlembicTable: Bool
-    /// The table's entries in document order, unformatted.
+    /// The table's entries, unformatted, in the order TOMLKit reports them (toml++ keeps keys sorted).
     public var entries: [TomlTableEntry]
     /// The byte range of the `[tool.alembic]` header (or of the inline table), when found.
     public var tableRange: ByteRange?

@@ -44,8 +44,8 @@ enum PythonPercentFormat {
                 cursor = end
             }
             var leftAlign = false
-            while cursor < bytes.count, let flag = Optional(bytes[cursor]), "-+ #0".utf8.contains(flag) {
-                if flag == UInt8(ascii: "-") { leftAlign = true }
+            while cursor < bytes.count, "-+ #0".utf8.contains(bytes[cursor]) {
+                if bytes[cursor] == UInt8(ascii: "-") { leftAlign = true }
                 cursor += 1
             }
             var width = 0

@@ -1,33 +1,3 @@
-/// One revision file alembic would load, in load order.
-public struct RevisionFile: Hashable, Sendable {
-    /// The file's resolved real path: alembic loads `file_path.resolve()`, and this is
-    /// what `Script.path` reports.
-    public var path: String
-    /// The path as found while walking the version location (may go through symlinks).
-    public var listedPath: String
-    /// The version location (absolute) the file was found under.
-    public var versionLocation: String
-    /// True for a `.pyc` / `.pyo` file loaded in `sourceless` mode.
-    public var isSourceless: Bool
-
-    /// Creates a revision file entry.
-    public init(path: String, listedPath: String, versionLocation: String, isSourceless: Bool) {
-        self.path = path
-        self.listedPath = listedPath
-        self.versionLocation = versionLocation
-        self.isSourceless = isSourceless
-    }
-}
-
-/// The revision files of an environment in alembic's load order, with listing problems.
-public struct RevisionFileList: Hashable, Sendable {
-    /// Files in the order `ScriptDirectory._load_revisions` loads them.
-    public var files: [RevisionFile]
-    /// Problems met while listing (unreadable directories, files alembic would fail on or
-    /// skip as loaded twice).
-    public var problems: [ConfigProblem]
-}
-
 /// Lists revision files exactly as alembic 1.20's `ScriptDirectory._load_revisions` and
 /// `Script._list_py_dir` / `Script._from_path` select and order them, without reading them.
 ///

@@ -5,7 +5,7 @@ public enum TomlConfigValue: Hashable, Sendable {
     case int(Int)
     case double(Double)
     case array([TomlConfigValue])
-    /// A table, keys in document order.
+    /// A table, keys in the order TOMLKit reports them.
     case table([TomlTableEntry])
     /// A date, time or date-time (alembic rejects these); the payload is the TOML text.
     case other(String)
@@ -27,19 +27,5 @@ public enum TomlConfigValue: Hashable, Sendable {
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
-    }
-}
-
-/// One key/value pair of a ``TomlConfigValue/table(_:)``.
-public struct TomlTableEntry: Hashable, Sendable {
-    /// The key.
-    public var key: String
-    /// The value.
-    public var value: TomlConfigValue
-
-    /// Creates an entry.
-    public init(key: String, value: TomlConfigValue) {
-        self.key = key
-        self.value = value
     }
 }

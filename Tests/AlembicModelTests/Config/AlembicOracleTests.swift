@@ -19,11 +19,16 @@ import Testing
     struct OracleResult: Codable {
         var name: String
         var dir: String?
-        var version_locations: [String]?
+        var versionLocations: [String]?
         var files: [String]?
         var recursive: Bool?
         var error: String?
         var warnings: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case name, dir, files, recursive, error, warnings
+            case versionLocations = "version_locations"
+        }
     }
 
     static let oracleScript = """
@@ -371,7 +376,7 @@ import Testing
             }
             #expect(environment.problems.allSatisfy { $0.severity != .error }, "\(label): \(environment.problems)")
             #expect(environment.scriptLocation?.path == oracle.dir, "\(label): script dir")
-            #expect(environment.effectiveVersionLocations == oracle.version_locations, "\(label): version locations")
+            #expect(environment.effectiveVersionLocations == oracle.versionLocations, "\(label): version locations")
             #expect(environment.recursiveVersionLocations.value == oracle.recursive, "\(label): recursive")
             let listing = RevisionFileLister.list(environment)
             #expect(listing.files.map(\.path) == oracle.files, "\(label): revision files in load order")

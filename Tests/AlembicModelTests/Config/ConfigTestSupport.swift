@@ -91,7 +91,9 @@ enum ConfigTestSupport {
         process.executableURL = URL(fileURLWithPath: try pythonPath())
         process.arguments = ["-c", script]
         process.currentDirectoryURL = URL(fileURLWithPath: cwd)
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr

@@ -1,4 +1,5 @@
 import AlembicModel
+import Foundation
 import Testing
 import TextCore
 
@@ -71,6 +72,19 @@ import TextCore
         #expect(environment.problems.contains { $0.kind == .deprecatedSetting && $0.key == "prepend_sys_path" })
         let bad = resolve("[alembic]\nscript_location = a\ntruncate_slug_length = forty\n")
         #expect(bad.problems.contains { $0.kind == .invalidValue && $0.key == "truncate_slug_length" })
+    }
+
+    @Test func forgottenDefaultVersionsDirectory() throws {
+        let tree = try ConfigTestSupport.TempTree("forgotten")
+        defer { tree.cleanup() }
+        try tree.write("alembic/versions/old.py", ConfigTestSupport.revision("old"))
+        try tree.mkdir("extra")
+        let text = "[alembic]\nscript_location = alembic\npath_separator = os\nversion_locations = extra\n"
+        let environment = resolve(text, cwd: tree.root)
+        let problem = environment.problems.first { $0.kind == .suspiciousValue && $0.key == "version_locations" }
+        #expect(problem?.message.contains("1 revision file") == true)
+        let included = resolve(text.replacingOccurrences(of: "= extra", with: "= extra:alembic/versions"), cwd: tree.root)
+        #expect(!included.problems.contains { $0.kind == .suspiciousValue })
     }
 
     @Test func pythonPathSemantics() {

@@ -1,12 +1,3 @@
-/// An error `configparser.BasicInterpolation` raises when a value is read.
-public struct IniInterpolationError: Error, Hashable, Sendable {
-    /// Python's exception class name (`InterpolationSyntaxError`, `InterpolationMissingOptionError`,
-    /// `InterpolationDepthError`).
-    public var pythonException: String
-    /// A description of the failure.
-    public var message: String
-}
-
 extension IniFile {
     /// `ConfigParser.get(section, key)` with `BasicInterpolation`: `%(name)s` is replaced by
     /// the (recursively interpolated) value of `name` from the same section or `[DEFAULT]`
