@@ -36,8 +36,9 @@ public enum MultipleBases: Rule {
         let env = context.environment
         let graph = env.lintGraph
         let bases = graph.bases.filter { base in
-            // Files alembic cannot load at all are reported by ALM101/ALM109 instead.
-            guard let file = env.file(for: base), file.downRevision.value != nil else { return false }
+            // Only declared bases: files alembic cannot load (ALM101/ALM109) and files whose
+            // parents do not exist (ALM102) are bases of the lint graph only.
+            guard let file = env.file(for: base), file.downRevision.value?.ids.isEmpty == true else { return false }
             return (graph.revisionInfo(base)?.branchLabels ?? []).isEmpty
         }
         guard bases.count > 1 else { return [] }
