@@ -1,0 +1,76 @@
+import TextCore
+
+/// Runs the lexer and the parser over a file and decides which error comes first, the way
+/// CPython's `_PyPegen_run_parser` does:
+/// 1. null bytes, then encoding problems (reported by CPython before tokenizing);
+/// 2. the first tokenizer error anywhere (CPython tokenizes the rest of the file after a
+///    parser error, and a tokenizer error found there wins);
+/// 3. the first parser error, unless the file ends inside brackets and the parser reached
+///    that end, or the error lies on a later line than the innermost unclosed bracket:
+///    then "'(' was never closed" at that bracket.
+enum ModuleParser {
+    static func parse(_ bytes: [UInt8]) -> ParsedModule {
+        bytes.withUnsafeBufferPointer { p in parse(bytes, p) }
+    }
+
+    private static func parse(_ bytes: [UInt8], _ p: UnsafeBufferPointer<UInt8>) -> ParsedModule {
+        var leading: [SyntaxError] = []
+        if bytes.count >= Int(Int32.max) {
+            let tree = SyntaxTree(source: bytes, nodes: [], extra: [0], moduleBody: 0, sourceIsUTF8: true)
+            return ParsedModule(tree: tree, errors: [SyntaxError(message: "source too large", range: .empty(at: 0))], comments: [])
+        }
+        if p.firstIndex(of: 0) != nil {
+            leading.append(SyntaxError(message: "source code string cannot contain null bytes", range: .empty(at: 0)))
+        }
+        let hasBOM = p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
+        let start = hasBOM ? 3 : 0
+        var utf8 = true
+        switch SourceEncoding.detect(p, from: start, hasBOM: hasBOM) {
+        case .utf8: break
+        case .other: utf8 = false
+        case let .error(message): leading.append(SyntaxError(message: message, range: .empty(at: 0)))
+        }
+
+        var lexer = Lexer(p, start: start, utf8: utf8)
+        lexer.run()
+        let tokens = lexer.tokens
+        let (nodes, extra, parseErrors, body) = tokens.kinds.withUnsafeBufferPointer { k in
+            tokens.starts.withUnsafeBufferPointer { s in
+                tokens.ends.withUnsafeBufferPointer { e in
+                    var parser = Parser(kinds: k, starts: s, ends: e, src: p, stringIssues: lexer.stringIssues)
+                    let body = parser.parseModule()
+                    return (parser.nodes, parser.extra, parser.errors, body)
+                }
+            }
+        }
+
+        var errors = leading
+        var lexErrors = lexer.errors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
+        var parserErrors = parseErrors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
+        if lexErrors.isEmpty, let firstParse = parseErrors.first, let open = lexer.brackets.last {
+            let eofToken = tokens.count - 2
+            let reachedEnd = firstParse.token >= eofToken && eofToken >= 0 && tokens.kinds[eofToken] == .eofInBrackets
+            let openLine = lexer.lineNumber(at: open)
+            let errorLine = lexer.lineNumber(at: firstParse.start)
+            if reachedEnd || errorLine > openLine {
+                let c = Character(Unicode.Scalar(p[open]))
+                parserErrors[0] = SyntaxError(message: "'\(c)' was never closed", range: ByteRange(start: open, end: open + 1))
+            }
+        }
+        if lexErrors.isEmpty && parserErrors.isEmpty, let open = lexer.brackets.last {
+            let c = Character(Unicode.Scalar(p[open]))
+            lexErrors.append(SyntaxError(message: "'\(c)' was never closed", range: ByteRange(start: open, end: open + 1)))
+        }
+        errors.append(contentsOf: lexErrors)
+        errors.append(contentsOf: parserErrors)
+        var comments: [ByteRange] = []
+        comments.reserveCapacity(lexer.comments.count / 2)
+        var k = 0
+        while k + 1 < lexer.comments.count {
+            comments.append(ByteRange(start: Int(lexer.comments[k]), end: Int(lexer.comments[k + 1])))
+            k += 2
+        }
+        let tree = SyntaxTree(source: bytes, nodes: nodes, extra: extra, moduleBody: body, sourceIsUTF8: utf8)
+        return ParsedModule(tree: tree, errors: errors, comments: comments)
+    }
+}

@@ -1,0 +1,75 @@
+"""Oracle for PythonSyntax tests: reports where CPython's ast.parse fails.
+
+Usage:
+  python ast_oracle.py snippets   < JSON list of base64-encoded sources
+      -> JSON list of {"ok": bool, "lineno", "offset", "end_lineno", "end_offset", "msg"}
+  python ast_oracle.py corpus
+      -> JSON list of {"path", "ok", "lineno", "offset", "msg"} for every .py file of the
+         standard library (excluding site-packages) and of the installed alembic and
+         sqlalchemy packages.
+"""
+import ast
+import base64
+import json
+import os
+import sys
+import sysconfig
+import warnings
+
+
+def outcome(source):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(source)
+        return {"ok": True}
+    except (SyntaxError, ValueError) as e:
+        return {
+            "ok": False,
+            "lineno": getattr(e, "lineno", None),
+            "offset": getattr(e, "offset", None),
+            "end_lineno": getattr(e, "end_lineno", None),
+            "end_offset": getattr(e, "end_offset", None),
+            "msg": getattr(e, "msg", str(e)),
+        }
+
+
+def corpus_files():
+    roots = [sysconfig.get_paths()["stdlib"]]
+    for name in ("alembic", "sqlalchemy"):
+        module = __import__(name)
+        roots.append(os.path.dirname(module.__file__))
+    seen = set()
+    for index, root in enumerate(roots):
+        for directory, subdirs, files in os.walk(root):
+            subdirs.sort()
+            if index == 0 and "site-packages" in subdirs:
+                subdirs.remove("site-packages")
+            for file in sorted(files):
+                if file.endswith(".py"):
+                    path = os.path.join(directory, file)
+                    if path not in seen:
+                        seen.add(path)
+                        yield path
+
+
+def main():
+    mode = sys.argv[1] if len(sys.argv) > 1 else "snippets"
+    if mode == "snippets":
+        sources = [base64.b64decode(s) for s in json.load(sys.stdin)]
+        json.dump([outcome(s) for s in sources], sys.stdout)
+    elif mode == "corpus":
+        result = []
+        for path in corpus_files():
+            with open(path, "rb") as f:
+                data = f.read()
+            entry = outcome(data)
+            entry["path"] = path
+            result.append(entry)
+        json.dump(result, sys.stdout)
+    else:
+        sys.exit("unknown mode " + mode)
+
+
+if __name__ == "__main__":
+    main()
