@@ -8,7 +8,7 @@ import TextCore
 public enum ProjectLoader {
     /// Discovers and analyses every environment under `roots` (directories or files).
     public static func load(roots: [String], cwd: String = FileManager.default.currentDirectoryPath) -> ProjectAnalysis {
-        let absoluteRoots = roots.map { PythonPath.absolute($0, cwd: cwd) }
+        let absoluteRoots = roots.map { PythonPath.absolute($0, cwd: cwd) }.map(projectDirectory(for:))
         let discovery = WorkspaceDiscovery.discover(roots: absoluteRoots, cwd: cwd)
         var sources: [String: SourceFile] = [:]
         for config in discovery.configFiles {
@@ -57,6 +57,27 @@ public enum ProjectLoader {
             analysis.envPy = PythonFileSummary(path: envPath, syntaxErrors: parsed.errors, comments: parsed.commentLines())
         }
         return analysis
+    }
+
+    /// A directory root stays; a file root becomes the closest ancestor directory holding an
+    /// `alembic.ini` or `pyproject.toml` (below the repository's `.git`), so that checking one
+    /// migration file finds its environment.
+    static func projectDirectory(for root: String) -> String {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue else { return root }
+        var current = URL(fileURLWithPath: root).deletingLastPathComponent()
+        let start = current.path
+        for _ in 0 ..< 64 {
+            for marker in ["alembic.ini", "pyproject.toml"] where fm.fileExists(atPath: current.appendingPathComponent(marker).path) {
+                return current.path
+            }
+            if fm.fileExists(atPath: current.appendingPathComponent(".git").path) { return current.path }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        return start
     }
 
     /// The parent of the outermost directory with an `__init__.py` on the way up from `path`.

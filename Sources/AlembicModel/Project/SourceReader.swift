@@ -3,8 +3,9 @@ import TextCore
 
 /// Reads source files as bytes and decides whether they can be analysed as Python text.
 public enum SourceReader {
-    /// Files larger than this are not read (a migration file of this size is not real).
-    public static let maxFileBytes = 64 << 20
+    /// Files larger than this are not analysed: real migrations are kilobytes, and a file of
+    /// this size is generated data that would only slow every keystroke down.
+    public static let maxFileBytes = 16 << 20
 
     public enum Outcome: Sendable {
         case bytes([UInt8])
