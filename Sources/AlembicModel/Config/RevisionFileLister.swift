@@ -23,9 +23,19 @@ public enum RevisionFileLister {
         var files: [RevisionFile] = []
         var problems: [ConfigProblem] = []
         var seen: Set<String> = []
+        // Real paths of listed directories, so a plain file costs no extra system call.
+        var realDirectories: [String: String] = [:]
         for location in versionLocations where FileSystemProbe.exists(location) {
-            for listed in listDirectory(location, recursive: recursive, sourceless: sourceless, problems: &problems) {
-                let real = PythonPath.resolve(listed, cwd: cwd)
+            for entry in listDirectory(location, recursive: recursive, sourceless: sourceless, problems: &problems) {
+                let listed = entry.path
+                let real: String
+                if entry.isRegularFile {
+                    let directory = realDirectories[entry.directory] ?? PythonPath.resolve(entry.directory, cwd: cwd)
+                    realDirectories[entry.directory] = directory
+                    real = directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name
+                } else {
+                    real = PythonPath.resolve(listed, cwd: cwd)
+                }
                 if seen.contains(real) {
                     problems.append(
                         ConfigProblem(
@@ -38,10 +48,10 @@ public enum RevisionFileLister {
                     continue
                 }
                 seen.insert(real)
-                let name = PythonPath.name(real)
+                let name = entry.isRegularFile ? entry.name : PythonPath.name(real)
                 guard let suffix = matchedSuffix(name, sourceless: sourceless) else { continue }
-                let directory = PythonPath.parent(real)
                 if suffix != .py {
+                    let directory = PythonPath.parent(real)
                     let source = PythonPath.join(directory, String(name.dropLast()))
                     let compiled = PythonPath.join(directory, String(name.dropLast()) + "c")
                     // Prefer .py over .pyc, and .pyc over .pyo.
@@ -49,7 +59,7 @@ public enum RevisionFileLister {
                         continue
                     }
                 }
-                if !FileSystemProbe.exists(real) {
+                if !entry.isRegularFile && !FileSystemProbe.exists(real) {
                     problems.append(
                         ConfigProblem(
                             kind: .revisionFile, severity: .error,
@@ -81,11 +91,21 @@ public enum RevisionFileLister {
         return nil
     }
 
+    /// One file found by ``listDirectory``: its directory, its name, and whether the directory
+    /// entry is a regular file (not a symbolic link), which needs no resolution.
+    private struct ListedEntry {
+        var directory: String
+        var name: String
+        var isRegularFile: Bool
+        /// `directory` is already normal and a directory entry's name has no `/`, `.` or `..`.
+        var path: String { directory.hasSuffix("/") ? directory + name : directory + "/" + name }
+    }
+
     /// `Script._list_py_dir`: a top-down walk of `root` (symlinked directories count as files).
     private static func listDirectory(
         _ root: String, recursive: Bool, sourceless: Bool, problems: inout [ConfigProblem]
-    ) -> [String] {
-        var paths: [String] = []
+    ) -> [ListedEntry] {
+        var paths: [ListedEntry] = []
         var stack = [root]
         var visited: Set<FileSystemProbe.FileIdentity> = []
         while let directory = stack.popLast() {
@@ -109,11 +129,13 @@ public enum RevisionFileLister {
             }
             var directories: [String] = []
             var fileNames: [String] = []
+            var regular: Set<String> = []
             for entry in entries {
                 if entry.type == .directory {
                     directories.append(entry.name)
                 } else {
                     fileNames.append(entry.name)
+                    if entry.type == .file { regular.insert(entry.name) }
                 }
             }
             directories.sort(by: codePointOrder)
@@ -124,7 +146,7 @@ public enum RevisionFileLister {
                 continue
             }
             fileNames.sort(by: codePointOrder)
-            paths += fileNames.map { PythonPath.join(directory, $0) }
+            paths += fileNames.map { ListedEntry(directory: directory, name: $0, isRegularFile: regular.contains($0)) }
             if sourceless {
                 let cache = PythonPath.join(directory, "__pycache__")
                 if case .entries(let cached) = FileSystemProbe.list(cache) {
@@ -133,7 +155,7 @@ public enum RevisionFileLister {
                     paths += cached.map(\.name)
                         .filter { !stems.contains(String($0.split(separator: ".", omittingEmptySubsequences: false).first ?? "")) }
                         .sorted(by: codePointOrder)
-                        .map { PythonPath.join(cache, $0) }
+                        .map { ListedEntry(directory: cache, name: $0, isRegularFile: false) }
                 }
             }
             if !recursive { break }

@@ -1,4 +1,3 @@
-import Foundation
 import TextCore
 
 /// Reads the header that alembic's `script.py.mako` writes into a migration's docstring:
@@ -33,10 +32,15 @@ enum DocstringFacts {
         }
 
         // Alembic's `Script.doc`: the stripped docstring up to the first blank line.
-        let stripped = value.trimmingPythonSpace()
+        let stripped = Array(value.trimmingPythonSpace().utf8)
         if !stripped.isEmpty {
-            let firstParagraph = stripped.components(separatedBy: "\n\n").first ?? stripped
-            message = firstParagraph
+            var end = stripped.count
+            var k = 0
+            while k + 1 < stripped.count {
+                if stripped[k] == 0x0A && stripped[k + 1] == 0x0A { end = k; break }
+                k += 1
+            }
+            message = String(decoding: stripped[..<end], as: UTF8.self)
         }
 
         var lineStart = 0

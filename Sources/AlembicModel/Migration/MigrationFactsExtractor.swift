@@ -155,15 +155,17 @@ public enum MigrationFactsExtractor {
     }
 
     private static func docstring(_ literal: StringLiteral, range: ByteRange, source: [UInt8]) -> MigrationDocstring {
-        let value = literal.value
-        var contentStart: Int?
-        if literal.parts.count == 1, let part = literal.parts.first {
+        // Fast path: one literal without escapes or carriage returns is its own value, and
+        // ranges inside it map 1:1 onto the file.
+        if literal.parts.count == 1, let part = literal.parts.first, !part.isBytes {
             let content = part.contentRange
-            if content.end <= source.count, Array(source[content.start ..< content.end]) == Array(value.utf8) {
-                contentStart = content.start
+            if content.end <= source.count,
+               !source[content.start ..< content.end].contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0x0D }) {
+                let value = String(decoding: source[content.start ..< content.end], as: UTF8.self)
+                return DocstringFacts.parse(value: value, contentStart: content.start, literalRange: range)
             }
         }
-        return DocstringFacts.parse(value: value, contentStart: contentStart, literalRange: range)
+        return DocstringFacts.parse(value: literal.value, contentStart: nil, literalRange: range)
     }
 
     /// alembic's `_legacy_rev.match(filename)`: the whole name is lowercase hex + `.py`.

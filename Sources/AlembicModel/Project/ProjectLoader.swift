@@ -151,7 +151,7 @@ public enum ProjectLoader {
             spec.dependsOn = Self.filtered(spec.dependsOn) { ids.contains($0) || labels.contains($0) }
             return spec
         }
-        let lintGraph = RevisionGraph(lintSpecs)
+        let lintGraph = lintSpecs == specs ? graph : RevisionGraph(lintSpecs)
         return EnvironmentAnalysis(
             environment: environment, files: files, listingProblems: listingProblems, graph: graph,
             lintGraph: lintGraph, fileIndexByRevision: fileIndexByRevision, specFiles: specFiles,
