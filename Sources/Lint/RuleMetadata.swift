@@ -18,6 +18,12 @@ public struct RuleMetadata: Hashable, Sendable {
         self.documentation = documentation
     }
 
+    /// The documentation page: title, default severity, summary and the documented sections.
+    /// `alembic-ls rule CODE` prints it and `docs/rules/CODE.md` holds it.
+    public var markdown: String {
+        "# \(name) (\(code))\n\nDefault severity: \(severity.rawValue)\n\n\(summary)\n\n\(documentation)\n"
+    }
+
     /// Where the rule's documentation is published (LSP `codeDescription`, JSON `url`).
     public var url: String {
         "https://github.com/alembic-ls/alembic-ls/blob/main/docs/rules/\(code).md"

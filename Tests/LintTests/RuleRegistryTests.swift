@@ -27,3 +27,23 @@ import Testing
         #expect(RuleRegistry.rule(named: "ALM999") == nil)
     }
 }
+
+extension RuleRegistryTests {
+    /// `docs/rules/CODE.md` is the published form of each rule's documentation; it must match
+    /// the registry (`UPDATE_SNAPSHOTS=1 swift test` rewrites it).
+    @Test func publishedRuleDocsMatchTheRegistry() throws {
+        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/rules")
+        let update = ProcessInfo.processInfo.environment["UPDATE_SNAPSHOTS"] == "1"
+        if update { try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true) }
+        for m in RuleRegistry.metadata {
+            let url = docs.appendingPathComponent("\(m.code).md")
+            if update { try m.markdown.write(to: url, atomically: true, encoding: .utf8) }
+            #expect((try? String(contentsOf: url, encoding: .utf8)) == m.markdown, "docs/rules/\(m.code).md is stale")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: docs.path).filter { $0.hasSuffix(".md") }
+        #expect(Set(files) == Set(RuleRegistry.metadata.map { "\($0.code).md" }))
+    }
+}
+
+import Foundation

@@ -11,8 +11,7 @@ struct RuleCommand: ParsableCommand {
 
     func run() throws {
         guard let found = RuleRegistry.rule(named: rule) else { throw CLIError("unknown rule '\(rule)'; `alembic-ls rules` lists them") }
-        let m = found.metadata
-        print("# \(m.name) (\(m.code))\n\nDefault severity: \(m.severity.rawValue)\n\n\(m.summary)\n\n\(m.documentation)")
+        print(found.metadata.markdown, terminator: "")
     }
 }
 
