@@ -13,8 +13,9 @@ import Testing
         }
     }
 
-    @Test(arguments: RuleRegistry.metadata)
-    func everyRuleIsDocumentedInRuffSections(_ m: RuleMetadata) {
+    @Test(arguments: RuleRegistry.metadata.map(\.code))
+    func everyRuleIsDocumentedInRuffSections(_ code: String) throws {
+        let m = try #require(RuleRegistry.rule(named: code)?.metadata)
         for section in ["## What it does", "## Why is this bad?", "## Example"] {
             #expect(m.documentation.contains(section), "\(m.code) lacks \(section)")
         }
