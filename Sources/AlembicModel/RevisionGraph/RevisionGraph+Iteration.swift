@@ -12,7 +12,9 @@ extension RevisionGraph {
         let text: String
         switch target {
         case .none: return (nil, .none)
-        case .tuple: throw .assertion
+        case .tuple:
+            throw RevisionGraphError(
+                kind: .assertionError, message: "Expected downgrade target in string form")
         case .string(let value): text = value
         }
         if let match = RelativeDestination(matching: text) {

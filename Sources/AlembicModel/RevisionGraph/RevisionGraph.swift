@@ -23,7 +23,7 @@ public struct RevisionGraph: Sendable {
         var origin: Int?
         var resolvedDependencies: [String] = []
         var normalizedResolvedDependencies: [String] = []
-        /// `nextrev`, as winning node indices in the order they were linked.
+        /// `nextrev` (ids, resolved to their winning node), in the order they were linked.
         var next: [Int] = []
         /// `_all_nextrev`, as winning node indices in the order they were linked.
         var allNext: [Int] = []
@@ -204,10 +204,12 @@ extension RevisionGraph {
                             + "is not present")
                     throw .keyError(downrev)
                 }
-                if linkedNext.insert([down, rev, 0]).inserted { nodes[down].allNext.append(rev) }
+                // `add_nextrev` records the child's *id*: walks resolve it to the winner.
+                let child = idMap[nodes[rev].revision] ?? rev
+                if linkedNext.insert([down, child, 0]).inserted { nodes[down].allNext.append(child) }
                 if versioned.contains(nodes[down].revision),
-                   linkedNext.insert([down, rev, 1]).inserted {
-                    nodes[down].next.append(rev)
+                   linkedNext.insert([down, child, 1]).inserted {
+                    nodes[down].next.append(child)
                 }
                 if versioned.contains(downrev) { headSet[down] = false }
                 realHeadSet[down] = false
