@@ -16,7 +16,7 @@ extension RevisionGraph {
             downRevision: node.downRevision,
             dependsOn: node.dependencies,
             declaredBranchLabels: node.declaredLabels,
-            branchLabels: PythonText.sorted(node.branchLabels),
+            branchLabels: PythonText.sorted(labelNamesOf(index)),
             resolvedDependencies: node.resolvedDependencies,
             normalizedDependencies: PythonText.sorted(Set(node.normalizedResolvedDependencies)),
             allDownRevisions: node.allDown,

@@ -180,12 +180,12 @@ extension RevisionGraph {
             if let branchRev = try revision(resolving: .string(branch)),
                nodes[branchRev].revision == branch {
                 guard nodes[branchRev].branchLabels.count == 1,
-                      let only = nodes[branchRev].branchLabels.first
+                      let only = labelNamesOf(branchRev).first
                 else { throw .assertion }
                 branch = only
             }
             var kept: [Int] = []
-            for need in targets where nodes[need].branchLabels.contains(branch) && !kept.contains(need) {
+            for need in targets where node(need, hasLabel: branch) && !kept.contains(need) {
                 kept.append(need)
             }
             targets = kept
