@@ -82,10 +82,12 @@ struct Lexer {
         return line
     }
 
-    /// The line containing `offset` started a line on its own? Used for the CR LF pair.
     @inline(__always)
     static func isIdentASCII(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
+        // Bit masks of [0-9] (0x30-0x39) and [A-Z_a-z] (0x41-0x5A, 0x5F, 0x61-0x7A).
+        if c < 64 { return (0x03FF_0000_0000_0000 as UInt64) >> UInt64(c) & 1 != 0 }
+        if c < 128 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> UInt64(c - 64) & 1 != 0 }
+        return false
     }
 
     @inline(__always)

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TextCore
 
 /// Runs the lexer and the parser over a file and decides which error comes first, the way
@@ -16,10 +23,12 @@ enum ModuleParser {
     private static func parse(_ bytes: [UInt8], _ p: UnsafeBufferPointer<UInt8>) -> ParsedModule {
         var leading: [SyntaxError] = []
         if bytes.count >= Int(Int32.max) {
-            let tree = SyntaxTree(source: bytes, nodes: [], extra: [0], moduleBody: 0, sourceIsUTF8: true)
+            var extra = RawStorage<Int32>(capacity: 1)
+            extra.append(0)
+            let tree = SyntaxTree(source: bytes, nodes: RawStorage(capacity: 1), extra: extra, moduleBody: 0, sourceIsUTF8: true)
             return ParsedModule(tree: tree, errors: [SyntaxError(message: "source too large", range: .empty(at: 0))], comments: [])
         }
-        if p.firstIndex(of: 0) != nil {
+        if let base = p.baseAddress, memchr(base, 0, p.count) != nil {
             leading.append(SyntaxError(message: "source code string cannot contain null bytes", range: .empty(at: 0)))
         }
         let hasBOM = p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
@@ -34,15 +43,12 @@ enum ModuleParser {
         var lexer = Lexer(p, start: start, utf8: utf8)
         lexer.run()
         let tokens = lexer.tokens
-        let (nodes, extra, parseErrors, body) = tokens.kinds.withUnsafeBufferPointer { k in
-            tokens.starts.withUnsafeBufferPointer { s in
-                tokens.ends.withUnsafeBufferPointer { e in
-                    var parser = Parser(kinds: k, starts: s, ends: e, src: p, stringIssues: lexer.stringIssues)
-                    let body = parser.parseModule()
-                    return (parser.nodes, parser.extra, parser.errors, body)
-                }
-            }
-        }
+        var parser = Parser(kinds: tokens.kinds.buffer, starts: tokens.starts.buffer, ends: tokens.ends.buffer,
+                            src: p, stringIssues: lexer.stringIssues)
+        let body = parser.parseModule()
+        let parseErrors = parser.errors
+        parser.freeScratch()
+        defer { tokens.free() }
 
         var errors = leading
         var lexErrors = lexer.errors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
@@ -70,7 +76,7 @@ enum ModuleParser {
             comments.append(ByteRange(start: Int(lexer.comments[k]), end: Int(lexer.comments[k + 1])))
             k += 2
         }
-        let tree = SyntaxTree(source: bytes, nodes: nodes, extra: extra, moduleBody: body, sourceIsUTF8: utf8)
+        let tree = SyntaxTree(source: bytes, nodes: parser.nodes, extra: parser.extra, moduleBody: body, sourceIsUTF8: utf8)
         return ParsedModule(tree: tree, errors: errors, comments: comments)
     }
 }

@@ -195,18 +195,16 @@ extension Parser {
         let s = tokStart
         let left = parseBitOr()
         guard compareOperator() != nil else { return left }
-        let opsMark = scratch.count
-        var ops: [Int32] = []
+        let mark = scratch.count
+        let opsMark = scratch2.count
         while let (op, len) = compareOperator() {
             advance()
             if len == 2 { advance() }
-            ops.append(Int32(op.rawValue))
+            scratch2.append(Int32(op.rawValue))
             scratch.append(parseBitOr())
         }
-        let comparators = makeList(opsMark)
-        let opsIndex = Int32(truncatingIfNeeded: extra.count)
-        extra.append(Int32(truncatingIfNeeded: ops.count))
-        extra.append(contentsOf: ops)
+        let comparators = makeList(mark)
+        let opsIndex = makeList2(opsMark)
         return add(.compare, 0, s, lastEnd, left, opsIndex, comparators)
     }
 
@@ -369,8 +367,8 @@ extension Parser {
             depth -= 1
             bracketDepth -= 1
         }
-        var args: [Int32] = []
-        let kwMark = scratch.count
+        let argMark = scratch.count
+        let kwMark = scratch2.count
         var sawKeyword = false
         var sawDoubleStar = false
         while kind != .rpar && !stmtFailed {
@@ -382,30 +380,30 @@ extension Parser {
                 if sawDoubleStar {
                     error("iterable argument unpacking follows keyword argument unpacking", start: s, end: lastEnd)
                 }
-                args.append(starred)
+                scratch.append(starred)
             } else if kind == .doubleStar {
                 advance()
                 let v = parseExpression()
-                scratch.append(add(.keyword, 0, s, lastEnd, -1, v))
+                scratch2.append(add(.keyword, 0, s, lastEnd, -1, v))
                 sawDoubleStar = true
             } else if kind == .name && peek() == .equal {
                 let name = add(.identifier, 0, s, Int(ends[pos]))
                 advance()
                 advance()
                 let v = parseExpression()
-                scratch.append(add(.keyword, 0, s, lastEnd, name, v))
+                scratch2.append(add(.keyword, 0, s, lastEnd, name, v))
                 sawKeyword = true
             } else {
                 let startTok = pos
                 var e = parseNamedExpression()
                 if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
                     let gens = parseComprehensionClauses()
-                    let onlyArgument = args.isEmpty && scratch.count == kwMark && kind == .rpar
+                    let onlyArgument = scratch.count == argMark && scratch2.count == kwMark && kind == .rpar
                     if onlyArgument {
                         e = add(.generatorExp, 0, start(of: open), Int(ends[pos]), e, gens)
                     } else {
                         e = add(.generatorExp, 0, start(of: startTok), lastEnd, e, gens)
-                        if !stmtFailed && (kind == .comma || !args.isEmpty || scratch.count > kwMark) {
+                        if !stmtFailed && (kind == .comma || scratch.count > argMark || scratch2.count > kwMark) {
                             error("Generator expression must be parenthesized", start: start(of: startTok), end: lastEnd)
                         }
                     }
@@ -416,7 +414,7 @@ extension Parser {
                     error(sawDoubleStar ? "positional argument follows keyword argument unpacking"
                               : "positional argument follows keyword argument", start: s, end: lastEnd)
                 }
-                args.append(e)
+                scratch.append(e)
                 if !stmtFailed && kind != .comma && kind != .rpar && canStartExpression(kind) {
                     forgotCommaError(e, startTok: startTok)
                 }
@@ -425,10 +423,7 @@ extension Parser {
         }
         if !stmtFailed && kind != .rpar { syntaxError() }
         _ = eat(.rpar)
-        let keywords = makeList(kwMark)
-        let argMark = scratch.count
-        scratch.append(contentsOf: args)
-        return (makeList(argMark), keywords)
+        return (makeList(argMark), makeList2(kwMark))
     }
 
     // MARK: Atoms
@@ -636,7 +631,8 @@ extension Parser {
             }
         }
         // A dict.
-        var keys: [Int32] = [firstKey]
+        let keyMark = scratch2.count
+        scratch2.append(firstKey)
         let valueMark = scratch.count
         scratch.append(firstValue)
         if !stmtFailed && kind != .comma && kind != .rbrace { elementError(firstValue, startTok: firstTok) }
@@ -644,7 +640,7 @@ extension Parser {
             if kind == .rbrace { break }
             let et = pos
             if eat(.doubleStar) {
-                keys.append(-1)
+                scratch2.append(-1)
                 let v = parseBitOr()
                 scratch.append(v)
                 if !stmtFailed && kind != .comma && kind != .rbrace { elementError(v, startTok: et) }
@@ -659,16 +655,14 @@ extension Parser {
                 break
             }
             let v = parseExpression()
-            keys.append(k)
+            scratch2.append(k)
             scratch.append(v)
             if !stmtFailed && kind != .comma && kind != .rbrace { elementError(v, startTok: et) }
         }
         if !stmtFailed && kind != .rbrace { syntaxError() }
         _ = eat(.rbrace)
         let values = makeList(valueMark)
-        let keyMark = scratch.count
-        scratch.append(contentsOf: keys)
-        let keyList = makeList(keyMark)
+        let keyList = makeList2(keyMark)
         return add(.dict, 0, s, lastEnd, keyList, values)
     }
 
@@ -744,9 +738,9 @@ extension Parser {
         speculationFailed = false
         pos = saved.0
         lastEnd = saved.1
-        nodes.removeSubrange(saved.2...)
-        extra.removeSubrange(saved.3...)
-        if scratch.count > saved.4 { scratch.removeSubrange(saved.4...) }
+        nodes.truncate(saved.2)
+        extra.truncate(saved.3)
+        scratch.truncate(saved.4)
         depth = saved.5
         bracketDepth = saved.6
         return reached

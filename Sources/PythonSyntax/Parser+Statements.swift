@@ -33,7 +33,7 @@ extension Parser {
             let before = pos
             scratch.append(parseSimpleStatement())
             if stmtFailed {
-                if pos == before { scratch.removeLast(); return }
+                if pos == before { scratch.truncate(scratch.count - 1); return }
                 break
             }
             if eat(.semi) {
@@ -775,7 +775,7 @@ extension Parser {
         } else {
             args = makeList(markPos)
         }
-        if scratch.count > markPos { scratch.removeSubrange(markPos...) }
+        scratch.truncate(markPos)
         return add(.parameters, 0, s, max(s, lastEnd), posonly, args, vararg, kwonly, kwarg)
     }
 

@@ -15,9 +15,11 @@ struct Parser {
 
     var pos = 0
     var lastEnd = 0
-    var nodes: [RawNode] = []
-    var extra: [Int32] = [0]
-    var scratch: [Int32] = []
+    var nodes: RawStorage<RawNode>
+    var extra: RawStorage<Int32>
+    var scratch: RawStorage<Int32>
+    /// A second list stack, for lists built alongside `scratch` (call keywords, dict keys).
+    var scratch2: RawStorage<Int32>
     var errors: [ParseError] = []
     /// An error was already recorded for the current statement.
     var stmtFailed = false
@@ -39,6 +41,12 @@ struct Parser {
         var token: Int
     }
 
+    /// Releases the list stacks (the arena itself passes to the ``SyntaxTree``).
+    func freeScratch() {
+        scratch.free()
+        scratch2.free()
+    }
+
     init(kinds: UnsafeBufferPointer<TokenKind>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
          src: UnsafeBufferPointer<UInt8>, stringIssues: [Int32: String]) {
         self.kinds = kinds
@@ -46,9 +54,11 @@ struct Parser {
         self.ends = ends
         self.src = src
         self.stringIssues = stringIssues
-        nodes.reserveCapacity(kinds.count)
-        extra.reserveCapacity(kinds.count / 2 + 16)
-        scratch.reserveCapacity(256)
+        nodes = RawStorage(capacity: kinds.count)
+        extra = RawStorage(capacity: kinds.count / 2 + 16)
+        extra.append(0)
+        scratch = RawStorage(capacity: 256)
+        scratch2 = RawStorage(capacity: 64)
     }
 
     // MARK: Tokens
@@ -146,8 +156,20 @@ struct Parser {
         if count <= 0 { return 0 }
         let index = Int32(truncatingIfNeeded: extra.count)
         extra.append(Int32(truncatingIfNeeded: count))
-        extra.append(contentsOf: scratch[mark...])
-        scratch.removeSubrange(mark...)
+        extra.append(from: UnsafeBufferPointer(start: scratch.base + mark, count: count))
+        scratch.truncate(mark)
+        return index
+    }
+
+    /// `makeList` for `scratch2`.
+    @inline(__always)
+    mutating func makeList2(_ mark: Int) -> Int32 {
+        let count = scratch2.count - mark
+        if count <= 0 { return 0 }
+        let index = Int32(truncatingIfNeeded: extra.count)
+        extra.append(Int32(truncatingIfNeeded: count))
+        extra.append(from: UnsafeBufferPointer(start: scratch2.base + mark, count: count))
+        scratch2.truncate(mark)
         return index
     }
 

@@ -1,13 +1,13 @@
 /// Tokens of one file as parallel arrays (struct of arrays): no allocation per token.
 struct TokenBuffer {
-    var kinds: [TokenKind] = []
-    var starts: [Int32] = []
-    var ends: [Int32] = []
+    var kinds: RawStorage<TokenKind>
+    var starts: RawStorage<Int32>
+    var ends: RawStorage<Int32>
 
     init(capacity: Int) {
-        kinds.reserveCapacity(capacity)
-        starts.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity)
+        kinds = RawStorage(capacity: capacity)
+        starts = RawStorage(capacity: capacity)
+        ends = RawStorage(capacity: capacity)
     }
 
     var count: Int { kinds.count }
@@ -17,6 +17,12 @@ struct TokenBuffer {
         kinds.append(kind)
         starts.append(Int32(truncatingIfNeeded: start))
         ends.append(Int32(truncatingIfNeeded: end))
+    }
+
+    func free() {
+        kinds.free()
+        starts.free()
+        ends.free()
     }
 }
 
