@@ -241,8 +241,15 @@ struct Lexer {
             tokens.append(.newline, commentStart >= 0 ? commentStart : n, n)
             lineHasTokens = false
         }
-        for _ in 1 ..< max(indents.count, 1) { tokens.append(.dedent, n, n) }
-        tokens.append(.endMarker, n, n)
+        // CPython places the end-of-file tokens on the last line: errors "at" them point to
+        // its start (located errors) or to the end of its text (unlocated ones).
+        var contentEnd = n
+        if contentEnd > 0 && p[contentEnd - 1] == 0x0A { contentEnd -= 1 }
+        if contentEnd > 0 && p[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        var lineStart = contentEnd
+        while lineStart > 0 && p[lineStart - 1] != 0x0A && p[lineStart - 1] != 0x0D { lineStart -= 1 }
+        for _ in 1 ..< max(indents.count, 1) { tokens.append(.dedent, lineStart, contentEnd) }
+        tokens.append(.endMarker, lineStart, contentEnd)
     }
 
     // MARK: Operators and brackets

@@ -28,16 +28,16 @@ enum ModuleParser {
             let tree = SyntaxTree(source: bytes, nodes: RawStorage(capacity: 1), extra: extra, moduleBody: 0, sourceIsUTF8: true)
             return ParsedModule(tree: tree, errors: [SyntaxError(message: "source too large", range: .empty(at: 0))], comments: [])
         }
-        if let base = p.baseAddress, memchr(base, 0, p.count) != nil {
-            leading.append(SyntaxError(message: "source code string cannot contain null bytes", range: .empty(at: 0)))
-        }
         let hasBOM = p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
         let start = hasBOM ? 3 : 0
+        if let base = p.baseAddress, memchr(base, 0, p.count) != nil {
+            leading.append(SyntaxError(message: "source code string cannot contain null bytes", range: .empty(at: start)))
+        }
         var utf8 = true
         switch SourceEncoding.detect(p, from: start, hasBOM: hasBOM) {
         case .utf8: break
         case .other: utf8 = false
-        case let .error(message): leading.append(SyntaxError(message: message, range: .empty(at: 0)))
+        case let .error(message): leading.append(SyntaxError(message: message, range: .empty(at: start)))
         }
 
         var lexer = Lexer(p, start: start, utf8: utf8)
@@ -53,11 +53,17 @@ enum ModuleParser {
         var errors = leading
         var lexErrors = lexer.errors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
         var parserErrors = parseErrors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
+        // A tokenizer error wins unless the parser stopped earlier at an unexpected indent.
+        if let firstLex = lexer.errors.first, let firstParse = parseErrors.first,
+           firstParse.isIndentation && firstParse.token < firstLex.tokenIndex {
+            lexErrors.removeAll()
+        }
         if lexErrors.isEmpty, let firstParse = parseErrors.first, let open = lexer.brackets.last {
             let eofToken = tokens.count - 2
             let reachedEnd = firstParse.token >= eofToken && eofToken >= 0 && tokens.kinds[eofToken] == .eofInBrackets
             let openLine = lexer.lineNumber(at: open)
-            let errorLine = lexer.lineNumber(at: firstParse.start)
+            let furthest = min(max(firstParse.token, 0), tokens.count - 1)
+            let errorLine = lexer.lineNumber(at: Int(tokens.starts[furthest]))
             if reachedEnd || errorLine > openLine {
                 let c = Character(Unicode.Scalar(p[open]))
                 parserErrors[0] = SyntaxError(message: "'\(c)' was never closed", range: ByteRange(start: open, end: open + 1))

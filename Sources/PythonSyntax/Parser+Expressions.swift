@@ -371,14 +371,16 @@ extension Parser {
         let kwMark = scratch2.count
         var sawKeyword = false
         var sawDoubleStar = false
+        var positionalAfter: String?
         while kind != .rpar && !stmtFailed {
             let s = tokStart
             if kind == .star {
+                let commaStart = pos > 0 && kinds[pos - 1] == .comma ? start(of: pos - 1) : s
                 advance()
                 let v = parseExpression()
                 let starred = add(.starred, 0, s, lastEnd, v)
                 if sawDoubleStar {
-                    error("iterable argument unpacking follows keyword argument unpacking", start: s, end: lastEnd)
+                    error("iterable argument unpacking follows keyword argument unpacking", start: commaStart, end: lastEnd)
                 }
                 scratch.append(starred)
             } else if kind == .doubleStar {
@@ -410,9 +412,9 @@ extension Parser {
                 } else if kind == .equal && !stmtFailed {
                     error("expression cannot contain assignment, perhaps you meant \"==\"?", start: s, end: lastEnd)
                 }
-                if !stmtFailed && (sawKeyword || sawDoubleStar) {
-                    error(sawDoubleStar ? "positional argument follows keyword argument unpacking"
-                              : "positional argument follows keyword argument", start: s, end: lastEnd)
+                if positionalAfter == nil && (sawKeyword || sawDoubleStar) {
+                    positionalAfter = sawDoubleStar ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument"
                 }
                 scratch.append(e)
                 if !stmtFailed && kind != .comma && kind != .rpar && canStartExpression(kind) {
@@ -420,6 +422,10 @@ extension Parser {
                 }
             }
             if !eat(.comma) { break }
+        }
+        if let positionalAfter, !stmtFailed {
+            // CPython raises this one without a location: at the last token read.
+            error(positionalAfter, start: tokStart, end: Int(ends[pos]))
         }
         if !stmtFailed && kind != .rpar { syntaxError() }
         _ = eat(.rpar)
@@ -518,7 +524,7 @@ extension Parser {
         let first = parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
             let gens = parseComprehensionClauses()
-            if !stmtFailed && kind != .rpar { bracketCloseError(first) }
+            if !stmtFailed && kind != .rpar { syntaxError() }
             _ = eat(.rpar)
             return add(.generatorExp, 0, s, lastEnd, first, gens)
         }
@@ -562,7 +568,7 @@ extension Parser {
         let first = parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
             let gens = parseComprehensionClauses()
-            if !stmtFailed && kind != .rsqb { bracketCloseError(first) }
+            if !stmtFailed && kind != .rsqb { syntaxError() }
             _ = eat(.rsqb)
             return add(.listComp, 0, s, lastEnd, first, gens)
         }
@@ -598,12 +604,16 @@ extension Parser {
         } else {
             let e = parseStarNamedExpression()
             if kind == .colon && tag(e) != .starred {
+                let colonTok = pos
                 advance()
                 firstKey = e
+                if kind == .rbrace || kind == .comma {
+                    error("expression expected after dictionary key and ':'", start: start(of: colonTok), end: Int(ends[colonTok]))
+                }
                 firstValue = parseExpression()
                 if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
                     let gens = parseComprehensionClauses()
-                    if !stmtFailed && kind != .rbrace { bracketCloseError(firstValue) }
+                    if !stmtFailed && kind != .rbrace { syntaxError() }
                     _ = eat(.rbrace)
                     return add(.dictComp, 0, s, lastEnd, e, firstValue, gens)
                 }
@@ -611,7 +621,7 @@ extension Parser {
                 // A set.
                 if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
                     let gens = parseComprehensionClauses()
-                    if !stmtFailed && kind != .rbrace { bracketCloseError(e) }
+                    if !stmtFailed && kind != .rbrace { syntaxError() }
                     _ = eat(.rbrace)
                     return add(.setComp, 0, s, lastEnd, e, gens)
                 }
@@ -648,11 +658,15 @@ extension Parser {
             }
             let k = parseExpression()
             if stmtFailed { break }
+            let colonTok = pos
             if !eat(.colon) {
                 if canStartExpression(kind) { forgotCommaError(k, startTok: et) } else {
                     error("':' expected after dictionary key", start: nodeStart(k), end: lastEnd)
                 }
                 break
+            }
+            if kind == .rbrace || kind == .comma {
+                error("expression expected after dictionary key and ':'", start: start(of: colonTok), end: Int(ends[colonTok]))
             }
             let v = parseExpression()
             scratch2.append(k)
@@ -705,14 +719,14 @@ extension Parser {
             }
         }
         // Parse the following expression speculatively to see whether it reaches the end.
-        let reachesEnd = speculativeExpressionReachesEnd()
+        let (reachesEnd, furthest) = speculativeExpressionReachesEnd()
         if reachesEnd {
-            error("unexpected EOF in brackets", start: start(of: errorTok), end: start(of: errorTok), token: kinds.count - 2)
+            error("unexpected EOF in brackets", start: start(of: errorTok), end: start(of: errorTok), token: furthest)
             return
         }
         if bracketDepth > 0 {
             let n = nodes[Int(a)]
-            error("invalid syntax. Perhaps you forgot a comma?", start: Int(n.start), end: Int(n.end), token: errorTok)
+            error("invalid syntax. Perhaps you forgot a comma?", start: Int(n.start), end: Int(n.end), token: furthest)
         } else {
             syntaxError()
         }
@@ -729,11 +743,12 @@ extension Parser {
 
     /// Parses an expression without keeping anything; true if it stops at the end of input
     /// inside brackets.
-    mutating func speculativeExpressionReachesEnd() -> Bool {
-        let saved = (pos, lastEnd, nodes.count, extra.count, scratch.count, depth, bracketDepth)
+    mutating func speculativeExpressionReachesEnd() -> (Bool, Int) {
+        let saved = (pos, lastEnd, nodes.count, extra.count, scratch.count, depth, bracketDepth, scratch2.count)
         speculating += 1
         _ = parseExpression()
         let reached = kind == .eofInBrackets
+        let furthest = pos
         speculating -= 1
         speculationFailed = false
         pos = saved.0
@@ -743,7 +758,8 @@ extension Parser {
         scratch.truncate(saved.4)
         depth = saved.5
         bracketDepth = saved.6
-        return reached
+        scratch2.truncate(saved.7)
+        return (reached, furthest)
     }
 
     /// An expression statement followed by another expression: `print "x"` or a missing comma.
@@ -755,9 +771,9 @@ extension Parser {
             let text = UnsafeBufferPointer(rebasing: src[s ..< e])
             if text.elementsEqual("print".utf8) || text.elementsEqual("exec".utf8) {
                 let which = text.elementsEqual("print".utf8) ? "print" : "exec"
-                let reaches = speculativeExpressionReachesEnd()
+                let (reaches, furthest) = speculativeExpressionReachesEnd()
                 if reaches {
-                    error("unexpected EOF in brackets", start: tokStart, end: tokStart, token: kinds.count - 2)
+                    error("unexpected EOF in brackets", start: tokStart, end: tokStart, token: furthest)
                 } else {
                     error("Missing parentheses in call to '\(which)'. Did you mean \(which)(...)?", start: s, end: lastEnd)
                 }

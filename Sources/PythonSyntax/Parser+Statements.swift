@@ -55,7 +55,14 @@ extension Parser {
 
     /// The error for an unexpected token after a complete statement or expression: CPython's
     /// "forgot a comma" / "Missing parentheses" rules, else "invalid syntax".
-    mutating func expressionFollowsError(previous: Int32 = -1) {
+    mutating func expressionFollowsError() {
+        if canStartExpression(kind) {
+            let (reaches, furthest) = speculativeExpressionReachesEnd()
+            if reaches {
+                error("unexpected EOF in brackets", start: tokStart, end: tokStart, token: furthest)
+                return
+            }
+        }
         syntaxError()
     }
 
@@ -282,6 +289,8 @@ extension Parser {
             }
             if kind != .newline && kind != .semi && canStartExpression(kind) {
                 legacyOrCommaError(first, startTok: startTok)
+            } else if kind == .colonEqual && tag(first) != .name {
+                errorAtNode("cannot use assignment expressions with \(exprName(first))", first)
             }
             return add(.exprStmt, 0, s, lastEnd, first)
         }
@@ -376,13 +385,7 @@ extension Parser {
             advance()
             if kind == .indent { return parseIndentedBlock() }
             if !stmtFailed {
-                let line = lineNumber(headerStart)
-                let message = "expected an indented block after \(keyword) on line \(line)"
-                if kind == .endMarker {
-                    error(message, start: Int(ends[pos]), end: Int(ends[pos]))
-                } else {
-                    error(message, start: tokStart, end: Int(ends[pos]))
-                }
+                unlocatedError("expected an indented block after \(keyword) on line \(lineNumber(headerStart))")
             }
             return 0
         }
@@ -537,7 +540,7 @@ extension Parser {
             case .rpar, .rsqb, .rbrace:
                 level -= 1
                 if level == 0 { return j + 1 < kinds.count && kinds[j + 1] == .colon }
-            case .newline, .endMarker, .eofInBrackets: return false
+            case .newline, .endMarker, .eofInBrackets: return true
             default: break
             }
             j += 1
@@ -616,7 +619,7 @@ extension Parser {
             finalbody = parseBlock("'finally' statement", headerStart: fs)
         }
         if handlers == 0 && finalbody == 0 && !stmtFailed {
-            error("expected 'except' or 'finally' block", start: tokStart, end: Int(ends[pos]))
+            unlocatedError("expected 'except' or 'finally' block")
         }
         return add(.tryStmt, isStar, s, lastEnd, body, handlers, orelse, finalbody)
     }

@@ -183,7 +183,11 @@ extension Parser {
             spec = add(.joinedStr, 0, specStart, max(specStart, tokStart), makeList(mark), 0)
         }
         if !stmtFailed && kind != .rbrace {
-            error("f-string: expecting '}'", start: tokStart, end: Int(ends[pos]))
+            if canStartExpression(kind) && spec < 0 {
+                forgotCommaError(value, startTok: -1)
+            } else {
+                error("f-string: expecting '}'", start: tokStart, end: Int(ends[pos]))
+            }
             return
         }
         advance()

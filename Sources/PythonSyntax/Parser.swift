@@ -33,12 +33,15 @@ struct Parser {
     static let maxDepth = 200
     static let maxErrors = 1000
 
-    /// An error with the token it was found at.
+    /// An error with the furthest token the parser had examined when finding it.
     struct ParseError {
         var message: String
         var start: Int
         var end: Int
         var token: Int
+        /// CPython reports "unexpected indent/unindent" without tokenizing further, so a
+        /// later tokenizer error does not replace it.
+        var isIndentation = false
     }
 
     /// Releases the list stacks (the arena itself passes to the ``SyntaxTree``).
@@ -105,7 +108,7 @@ struct Parser {
 
     // MARK: Errors
 
-    mutating func error(_ message: String, start: Int, end: Int, token: Int? = nil) {
+    mutating func error(_ message: String, start: Int, end: Int, token: Int? = nil, isIndentation: Bool = false) {
         if speculating > 0 {
             speculationFailed = true
             return
@@ -113,15 +116,25 @@ struct Parser {
         if stmtFailed { return }
         stmtFailed = true
         if errors.count < Parser.maxErrors {
-            errors.append(ParseError(message: message, start: start, end: end, token: token ?? pos))
+            errors.append(ParseError(message: message, start: start, end: end, token: token ?? pos, isIndentation: isIndentation))
+        }
+    }
+
+    /// An error CPython raises without a location: it points at the last token read, and at
+    /// the end of the last line when that token is the end of the file.
+    mutating func unlocatedError(_ message: String) {
+        if kind == .endMarker || (kind == .dedent && pos + 1 < kinds.count && starts[pos] == starts[kinds.count - 1]) {
+            error(message, start: Int(ends[pos]), end: Int(ends[pos]))
+        } else {
+            error(message, start: tokStart, end: Int(ends[pos]))
         }
     }
 
     /// The generic error at the current token (CPython's "invalid syntax" at the last token).
     mutating func syntaxError(_ message: String = "invalid syntax") {
         switch kind {
-        case .indent: error("unexpected indent", start: tokStart, end: Int(ends[pos]))
-        case .dedent: error("unexpected unindent", start: tokStart, end: tokStart)
+        case .indent: error("unexpected indent", start: tokStart, end: Int(ends[pos]), isIndentation: true)
+        case .dedent: error("unexpected unindent", start: tokStart, end: tokStart, isIndentation: true)
         default: error(message, start: tokStart, end: Int(ends[pos]))
         }
     }

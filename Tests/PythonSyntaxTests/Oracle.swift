@@ -89,6 +89,8 @@ enum Oracle {
     static func position(of error: SyntaxError, in bytes: [UInt8]) -> (line: Int, column: Int) {
         let index = LineIndex(bytes)
         let pos = index.position(of: error.range.start, encoding: .utf32)
-        return (pos.line + 1, pos.column + 1)
+        // CPython counts columns of the first line after a UTF-8 BOM.
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) && pos.line == 0 ? 1 : 0
+        return (pos.line + 1, pos.column + 1 - bom)
     }
 }
