@@ -313,6 +313,7 @@ extension Lexer {
     }
 
     private mutating func unterminated(prefixStart: Int, triple: Bool, detectedAt: Int, fstring: Bool) {
+        if errors.count >= Lexer.maxErrors { return }
         let line = lineNumber(at: min(detectedAt, n))
         let kind = fstring ? "f-string" : "string"
         if triple {

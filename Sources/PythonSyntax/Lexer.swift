@@ -28,11 +28,14 @@ struct Lexer {
     var altIndents: [Int] = [0]
     var brackets: [Int] = []
     var modes: [Mode] = []
+    /// Deepest bracket nesting and longest run of prefix operators / chained keywords on one
+    /// logical line: a cheap estimate of how deep the parser will recurse.
+    var maxNesting = 0
+    var lineChain = 0
     var atLineStart = true
     var lineHasTokens = false
     var commentStart = -1
-    private var lineCacheOffset = 0
-    private var lineCacheLine = 1
+    private var lines = LineCounter()
 
     static let maxErrors = 1000
 
@@ -60,27 +63,8 @@ struct Lexer {
         errors.append(LexError(message: message, start: start, end: end ?? start, tokenIndex: tokens.count))
     }
 
-    /// 1-based line number of `offset` (offsets asked for are mostly increasing).
-    mutating func lineNumber(at offset: Int) -> Int {
-        if offset < lineCacheOffset {
-            lineCacheOffset = 0
-            lineCacheLine = 1
-        }
-        var k = lineCacheOffset
-        var line = lineCacheLine
-        while k < offset && k < n {
-            let c = p[k]
-            if c == 0x0A {
-                line += 1
-            } else if c == 0x0D {
-                if k + 1 < n && p[k + 1] == 0x0A { k += 1 } else { line += 1 }
-            }
-            k += 1
-        }
-        lineCacheOffset = k
-        lineCacheLine = line
-        return line
-    }
+    /// 1-based line number of `offset`.
+    mutating func lineNumber(at offset: Int) -> Int { lines.line(of: offset, in: p) }
 
     @inline(__always)
     static func isIdentASCII(_ c: UInt8) -> Bool {
@@ -138,6 +122,7 @@ struct Lexer {
                 let s = i
                 i += (c == 0x0D && at(i + 1) == 0x0A) ? 2 : 1
                 if brackets.isEmpty {
+                    lineChain = 0
                     if lineHasTokens {
                         tokens.append(.newline, commentStart >= 0 ? commentStart : s, i)
                         lineHasTokens = false
@@ -211,6 +196,7 @@ struct Lexer {
             if alt <= altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart) }
             indents.append(col)
             altIndents.append(alt)
+            if indents.count > maxNesting { maxNesting = indents.count }
             tokens.append(.indent, j - 1, j)
         } else {
             while indents.count > 1, let last = indents.last, col < last {
@@ -310,6 +296,12 @@ struct Lexer {
             }
             result = op(.errorToken, 1)
         }
+        switch result.0 {
+        case .minus, .plus, .tilde, .doubleStar:
+            lineChain += 1
+            if lineChain > maxNesting { maxNesting = lineChain }
+        default: break
+        }
         emit(result.0, s, s + result.1)
         i += result.1
     }
@@ -324,6 +316,7 @@ struct Lexer {
             error("too many nested parentheses", at: i)
         }
         brackets.append(i)
+        if brackets.count > maxNesting { maxNesting = brackets.count }
         let kind: TokenKind = c == UInt8(ascii: "(") ? .lpar : c == UInt8(ascii: "[") ? .lsqb : .lbrace
         emit(kind, i, i + 1)
         i += 1
@@ -343,7 +336,7 @@ struct Lexer {
             || (o == UInt8(ascii: "{") && c == UInt8(ascii: "}"))
         var isField = false
         if case let .field(b)? = modes.last, b == brackets.count - 1 { isField = true }
-        if !matches {
+        if !matches && errors.count < Lexer.maxErrors {
             let openLine = lineNumber(at: open)
             let closeLine = lineNumber(at: s)
             let oc = Character(Unicode.Scalar(o))
@@ -353,10 +346,10 @@ struct Lexer {
             } else {
                 error("closing parenthesis '\(cc)' does not match opening parenthesis '\(oc)'", at: s)
             }
-            if isField {
-                emit(kind, s, s + 1)
-                return
-            }
+        }
+        if !matches && isField {
+            emit(kind, s, s + 1)
+            return
         }
         brackets.removeLast()
         emit(kind, s, s + 1)
@@ -393,6 +386,12 @@ struct Lexer {
             }
         }
         let kind = j - s <= 8 ? (TokenKind.keyword(p, s, j) ?? .name) : .name
+        switch kind {
+        case .kwNot, .kwLambda, .kwIf, .kwAwait:
+            lineChain += 1
+            if lineChain > maxNesting { maxNesting = lineChain }
+        default: break
+        }
         emit(kind, s, j)
         i = j
     }

@@ -45,7 +45,13 @@ enum ModuleParser {
         let tokens = lexer.tokens
         var parser = Parser(kinds: tokens.kinds.buffer, starts: tokens.starts.buffer, ends: tokens.ends.buffer,
                             src: p, stringIssues: lexer.stringIssues)
-        let body = parser.parseModule()
+        let body: Int32
+        if lexer.maxNesting > BigStack.nestingThreshold {
+            // Deeply nested input: recurse on a thread with a large stack.
+            body = BigStack.run(&parser)
+        } else {
+            body = parser.parseModule()
+        }
         let parseErrors = parser.errors
         parser.freeScratch()
         defer { tokens.free() }

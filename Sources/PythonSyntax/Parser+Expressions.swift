@@ -254,7 +254,7 @@ extension Parser {
         case .tilde: op = .invert
         default: return parsePower()
         }
-        if depth >= Parser.maxDepth * 2 {
+        if depth >= Parser.maxDepth {
             tooDeep()
             return invalidExpr()
         }
@@ -279,7 +279,13 @@ extension Parser {
         }
         if kind == .doubleStar {
             advance()
+            if depth >= Parser.maxDepth {
+                tooDeep()
+                return base
+            }
+            depth += 1
             let exponent = parseFactor()
+            depth -= 1
             base = add(.binOp, BinaryOperator.pow.rawValue, s, lastEnd, base, exponent)
         }
         return base
@@ -324,7 +330,11 @@ extension Parser {
     mutating func parseSlices() -> Int32 {
         let s = tokStart
         let first = parseSlice()
-        if kind != .comma { return first }
+        if kind != .comma {
+            // `x[*a]` is a one-element tuple, as in CPython.
+            if tag(first) == .starred { return add(.tuple, 0, s, lastEnd, listOf([first])) }
+            return first
+        }
         let mark = scratch.count
         scratch.append(first)
         while eat(.comma) {
@@ -357,16 +367,8 @@ extension Parser {
     mutating func parseCallArguments() -> (Int32, Int32) {
         let open = pos
         advance()
-        if depth >= Parser.maxDepth {
-            tooDeep()
-            return (0, 0)
-        }
-        depth += 1
         bracketDepth += 1
-        defer {
-            depth -= 1
-            bracketDepth -= 1
-        }
+        defer { bracketDepth -= 1 }
         let argMark = scratch.count
         let kwMark = scratch2.count
         var sawKeyword = false
@@ -458,16 +460,13 @@ extension Parser {
         case .string, .fstringStart:
             return parseStrings()
         case .lpar, .lsqb, .lbrace:
-            if depth >= Parser.maxDepth {
+            // CPython's tokenizer stops at 200 nested brackets; so does the parser.
+            if bracketDepth >= 200 {
                 tooDeep()
                 return invalidExpr()
             }
-            depth += 1
             bracketDepth += 1
-            defer {
-                depth -= 1
-                bracketDepth -= 1
-            }
+            defer { bracketDepth -= 1 }
             switch kind {
             case .lpar: return parseParenthesized()
             case .lsqb: return parseListDisplay()

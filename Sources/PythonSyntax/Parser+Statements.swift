@@ -385,7 +385,13 @@ extension Parser {
             advance()
             if kind == .indent { return parseIndentedBlock() }
             if !stmtFailed {
-                unlocatedError("expected an indented block after \(keyword) on line \(lineNumber(headerStart))")
+                if speculating > 0 {
+                    speculationFailed = true
+                } else if errors.count >= Parser.maxErrors {
+                    stmtFailed = true
+                } else {
+                    unlocatedError("expected an indented block after \(keyword) on line \(lineNumber(headerStart))")
+                }
             }
             return 0
         }
@@ -414,18 +420,7 @@ extension Parser {
     }
 
     /// 1-based line of a byte offset (only used for messages).
-    func lineNumber(_ offset: Int) -> Int {
-        var line = 1
-        var k = 0
-        while k < offset && k < src.count {
-            if src[k] == 0x0A { line += 1 } else if src[k] == 0x0D {
-                if k + 1 < src.count && src[k + 1] == 0x0A { k += 1 }
-                line += 1
-            }
-            k += 1
-        }
-        return line
-    }
+    mutating func lineNumber(_ offset: Int) -> Int { lines.line(of: offset, in: src) }
 
     mutating func parseIf() -> Int32 {
         let s = tokStart
@@ -438,27 +433,27 @@ extension Parser {
 
     /// `elif ...` (as a nested if) or `else: block`, or nothing.
     mutating func parseElse(ifStart: Int) -> Int32 {
-        if kind == .kwElif {
+        // An `elif` chain, parsed iteratively and nested from the last clause outwards.
+        var clauses: [(start: Int, test: Int32, body: Int32)] = []
+        while kind == .kwElif {
             let s = tokStart
             advance()
             let test = parseNamedExpression()
             let body = parseBlock("'elif' statement", headerStart: s)
-            if depth >= Parser.maxDepth * 4 {
-                return 0
-            }
-            depth += 1
-            let orelse = parseElse(ifStart: s)
-            depth -= 1
-            let mark = scratch.count
-            scratch.append(add(.ifStmt, 0, s, lastEnd, test, body, orelse))
-            return makeList(mark)
+            clauses.append((s, test, body))
         }
+        var orelse: Int32 = 0
         if kind == .kwElse {
             let s = tokStart
             advance()
-            return parseBlock("'else' statement", headerStart: s)
+            orelse = parseBlock("'else' statement", headerStart: s)
         }
-        return 0
+        for clause in clauses.reversed() {
+            let mark = scratch.count
+            scratch.append(add(.ifStmt, 0, clause.start, lastEnd, clause.test, clause.body, orelse))
+            orelse = makeList(mark)
+        }
+        return orelse
     }
 
     mutating func parseWhile() -> Int32 {

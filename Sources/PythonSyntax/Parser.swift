@@ -29,8 +29,9 @@ struct Parser {
     /// While > 0, errors are not recorded (speculative parsing).
     var speculating = 0
     var speculationFailed = false
+    var lines = LineCounter()
 
-    static let maxDepth = 200
+    static let maxDepth = 500
     static let maxErrors = 1000
 
     /// An error with the furthest token the parser had examined when finding it.
