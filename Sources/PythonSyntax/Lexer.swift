@@ -58,9 +58,9 @@ struct Lexer {
         lineHasTokens = true
     }
 
-    mutating func error(_ message: String, at start: Int, end: Int? = nil) {
+    mutating func error(_ message: String, at start: Int, end: Int? = nil, state: Bool = false) {
         if errors.count >= Lexer.maxErrors { return }
-        errors.append(LexError(message: message, start: start, end: end ?? start, tokenIndex: tokens.count))
+        errors.append(LexError(message: message, start: start, end: end ?? start, tokenIndex: tokens.count, isStateError: state))
     }
 
     /// 1-based line number of `offset`.
@@ -133,13 +133,13 @@ struct Lexer {
             case UInt8(ascii: "\\"):
                 let next = at(i + 1)
                 if i + 1 >= n {
-                    error("unexpected EOF while parsing", at: i + 1)
+                    error("unexpected EOF while parsing", at: i + 1, state: true)
                     i += 1
                 } else if next == 0x0A || next == 0x0D {
                     i += (next == 0x0D && at(i + 2) == 0x0A) ? 3 : 2
                     if i >= n && lineHasTokens { error("unexpected EOF while parsing", at: i) }
                 } else {
-                    error("unexpected character after line continuation character", at: i + 1)
+                    error("unexpected character after line continuation character", at: i + 1, state: true)
                     i += 1
                 }
             case UInt8(ascii: "0") ... UInt8(ascii: "9"):
@@ -187,13 +187,13 @@ struct Lexer {
         let lineStart = i
         guard let top = indents.last, let altTop = altIndents.last else { return }
         if col == top {
-            if alt != altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart) }
+            if alt != altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart, state: true) }
         } else if col > top {
             if indents.count >= 100 {
-                error("too many levels of indentation", at: lineStart)
+                error("too many levels of indentation", at: lineStart, state: true)
                 return
             }
-            if alt <= altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart) }
+            if alt <= altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart, state: true) }
             indents.append(col)
             altIndents.append(alt)
             if indents.count > maxNesting { maxNesting = indents.count }
@@ -207,12 +207,12 @@ struct Lexer {
             if col != (indents.last ?? 0) {
                 var e = j
                 while e < n && p[e] != 0x0A && p[e] != 0x0D { e += 1 }
-                error("unindent does not match any outer indentation level", at: e)
+                error("unindent does not match any outer indentation level", at: e, state: true)
                 // Recover as if the line opened a new block level.
                 indents.append(col)
                 altIndents.append(alt)
             } else if alt != (altIndents.last ?? 0) {
-                error("inconsistent use of tabs and spaces in indentation", at: lineStart)
+                error("inconsistent use of tabs and spaces in indentation", at: lineStart, state: true)
             }
         }
     }

@@ -58,10 +58,12 @@ enum ModuleParser {
 
         var errors = leading
         var lexErrors = lexer.errors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
+        var deferredLexErrors: [SyntaxError] = []
         var parserErrors = parseErrors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
         // A tokenizer error wins unless the parser stopped earlier at an unexpected indent.
         if let firstLex = lexer.errors.first, let firstParse = parseErrors.first,
-           firstParse.isIndentation && firstParse.token < firstLex.tokenIndex {
+           (firstParse.isIndentation || firstLex.isStateError) && firstParse.token < firstLex.tokenIndex {
+            deferredLexErrors = lexErrors
             lexErrors.removeAll()
         }
         if lexErrors.isEmpty, let firstParse = parseErrors.first, let open = lexer.brackets.last {
@@ -81,6 +83,7 @@ enum ModuleParser {
         }
         errors.append(contentsOf: lexErrors)
         errors.append(contentsOf: parserErrors)
+        errors.append(contentsOf: deferredLexErrors)
         var comments: [ByteRange] = []
         comments.reserveCapacity(lexer.comments.count / 2)
         var k = 0

@@ -194,7 +194,10 @@ extension Parser {
     mutating func parseComparison() -> Int32 {
         let s = tokStart
         let left = parseBitOr()
-        guard compareOperator() != nil else { return left }
+        guard compareOperator() != nil else {
+            notWithoutIn()
+            return left
+        }
         let mark = scratch.count
         let opsMark = scratch2.count
         while let (op, len) = compareOperator() {
@@ -205,7 +208,18 @@ extension Parser {
         }
         let comparators = makeList(mark)
         let opsIndex = makeList2(opsMark)
+        notWithoutIn()
         return add(.compare, 0, s, lastEnd, left, opsIndex, comparators)
+    }
+
+    /// `a not b`: CPython looks at the token after `not` for `in` and fails there (inside
+    /// brackets the "forgot a comma" rule applies instead, from the caller).
+    @inline(__always)
+    mutating func notWithoutIn() {
+        if kind == .kwNot && bracketDepth == 0 && !stmtFailed && peek() != .kwIn && peek() != .endMarker {
+            let t = pos + 1
+            error("invalid syntax", start: start(of: t), end: Int(ends[t]), token: t)
+        }
     }
 
     // MARK: Binary operators
@@ -374,6 +388,7 @@ extension Parser {
         var sawKeyword = false
         var sawDoubleStar = false
         var positionalAfter: String?
+        var unpackingError: (Int, Int)?
         while kind != .rpar && !stmtFailed {
             let s = tokStart
             if kind == .star {
@@ -381,9 +396,7 @@ extension Parser {
                 advance()
                 let v = parseExpression()
                 let starred = add(.starred, 0, s, lastEnd, v)
-                if sawDoubleStar {
-                    error("iterable argument unpacking follows keyword argument unpacking", start: commaStart, end: lastEnd)
-                }
+                if sawDoubleStar && unpackingError == nil { unpackingError = (commaStart, lastEnd) }
                 scratch.append(starred)
             } else if kind == .doubleStar {
                 advance()
@@ -394,9 +407,17 @@ extension Parser {
                 let name = add(.identifier, 0, s, Int(ends[pos]))
                 advance()
                 advance()
+                if kind == .comma || kind == .rpar {
+                    error("expected argument value expression", start: s, end: lastEnd)
+                    break
+                }
+                let valueTok = pos
                 let v = parseExpression()
                 scratch2.append(add(.keyword, 0, s, lastEnd, name, v))
                 sawKeyword = true
+                if !stmtFailed && kind != .comma && kind != .rpar && canStartExpression(kind) {
+                    forgotCommaError(v, startTok: valueTok)
+                }
             } else {
                 let startTok = pos
                 var e = parseNamedExpression()
@@ -424,6 +445,9 @@ extension Parser {
                 }
             }
             if !eat(.comma) { break }
+        }
+        if let (us, ue) = unpackingError, !stmtFailed, kind == .rpar {
+            error("iterable argument unpacking follows keyword argument unpacking", start: us, end: ue)
         }
         if let positionalAfter, !stmtFailed {
             // CPython raises this one without a location: at the last token read.
@@ -659,9 +683,8 @@ extension Parser {
             if stmtFailed { break }
             let colonTok = pos
             if !eat(.colon) {
-                if canStartExpression(kind) { forgotCommaError(k, startTok: et) } else {
-                    error("':' expected after dictionary key", start: nodeStart(k), end: lastEnd)
-                }
+                // CPython points at the key's last token.
+                error("':' expected after dictionary key", start: start(of: pos - 1), end: lastEnd)
                 break
             }
             if kind == .rbrace || kind == .comma {

@@ -205,6 +205,10 @@ extension Parser {
                 advance()
             }
             module = add(.identifier, 0, ms, lastEnd)
+            if kind == .dot {
+                advance()
+                syntaxError()
+            }
         } else if level == 0 {
             syntaxError()
         }
@@ -371,11 +375,16 @@ extension Parser {
     }
 
     /// `':' block`, where `keyword` and `line` name the header for CPython's message.
-    mutating func parseBlock(_ keyword: String, headerStart: Int) -> Int32 {
+    /// With `forced` (CPython's `&&':'` after `def`, `try`, `else`, `finally`), a missing
+    /// colon is always "expected ':'"; otherwise only before the end of the line.
+    mutating func parseBlock(_ keyword: String, headerStart: Int, forced: Bool = false) -> Int32 {
         if !eat(.colon) {
             if !stmtFailed {
-                // CPython reports "expected ':'" at the token after the header.
-                error("expected ':'", start: tokStart, end: Int(ends[pos]))
+                if forced || kind == .newline {
+                    error("expected ':'", start: tokStart, end: Int(ends[pos]))
+                } else {
+                    expressionFollowsError()
+                }
             }
             skipToLineEnd()
             if kind == .indent { return parseIndentedBlock() }
@@ -446,7 +455,7 @@ extension Parser {
         if kind == .kwElse {
             let s = tokStart
             advance()
-            orelse = parseBlock("'else' statement", headerStart: s)
+            orelse = parseBlock("'else' statement", headerStart: s, forced: true)
         }
         for clause in clauses.reversed() {
             let mark = scratch.count
@@ -465,7 +474,7 @@ extension Parser {
         if kind == .kwElse {
             let es = tokStart
             advance()
-            orelse = parseBlock("'else' statement", headerStart: es)
+            orelse = parseBlock("'else' statement", headerStart: es, forced: true)
         }
         return add(.whileStmt, 0, s, lastEnd, test, body, orelse)
     }
@@ -481,7 +490,7 @@ extension Parser {
         if kind == .kwElse {
             let es = tokStart
             advance()
-            orelse = parseBlock("'else' statement", headerStart: es)
+            orelse = parseBlock("'else' statement", headerStart: es, forced: true)
         }
         return add(.forStmt, isAsync ? 1 : 0, s, lastEnd, target, iter, body, orelse)
     }
@@ -563,7 +572,7 @@ extension Parser {
     mutating func parseTry() -> Int32 {
         let s = tokStart
         advance()
-        let body = parseBlock("'try' statement", headerStart: s)
+        let body = parseBlock("'try' statement", headerStart: s, forced: true)
         let mark = scratch.count
         var isStar: UInt8 = 0
         while kind == .kwExcept {
@@ -606,12 +615,12 @@ extension Parser {
         if kind == .kwElse && handlers != 0 {
             let es = tokStart
             advance()
-            orelse = parseBlock("'else' statement", headerStart: es)
+            orelse = parseBlock("'else' statement", headerStart: es, forced: true)
         }
         if kind == .kwFinally {
             let fs = tokStart
             advance()
-            finalbody = parseBlock("'finally' statement", headerStart: fs)
+            finalbody = parseBlock("'finally' statement", headerStart: fs, forced: true)
         }
         if handlers == 0 && finalbody == 0 && !stmtFailed {
             unlocatedError("expected 'except' or 'finally' block")
@@ -637,12 +646,20 @@ extension Parser {
             bracketDepth -= 1
             _ = expect(.rpar)
         } else {
-            syntaxError()
+            error("expected '('", start: tokStart, end: Int(ends[pos]))
         }
         if params < 0 { params = add(.parameters, 0, lastEnd, lastEnd, 0, 0, -1, 0, -1) }
         var returns: Int32 = -1
-        if !stmtFailed && eat(.rarrow) { returns = parseExpression() }
-        let body = parseBlock("function definition", headerStart: s)
+        if !stmtFailed && kind == .rarrow {
+            if canStartExpression(peek()) {
+                advance()
+                returns = parseExpression()
+            } else {
+                // `-> :` : CPython backtracks over the arrow and expects the colon there.
+                error("expected ':'", start: tokStart, end: Int(ends[pos]))
+            }
+        }
+        let body = parseBlock("function definition", headerStart: s, forced: true)
         return add(.functionDef, isAsync ? 1 : 0, s, lastEnd, name, params, body, decorators, returns, typeParams)
     }
 
@@ -705,6 +722,8 @@ extension Parser {
         var sawStar = false
         var sawDefault = false
         var kwonlyMark = -1
+        // Reported once the whole list parsed (CPython's second-pass rule).
+        var orderError: (Int, Int)?
         while kind != closer && !stmtFailed {
             if kind == .star {
                 let starTok = pos
@@ -756,9 +775,8 @@ extension Parser {
                 let p = parseParameter(annotations: annotations, starAnnotation: false)
                 if nodes[Int(p)].c >= 0 {
                     if !sawStar { sawDefault = true }
-                } else if sawDefault && !sawStar {
-                    error("parameter without a default follows parameter with a default",
-                          start: start(of: nameTok), end: Int(ends[nameTok]))
+                } else if sawDefault && !sawStar && orderError == nil {
+                    orderError = (start(of: nameTok), Int(ends[nameTok]))
                 }
                 scratch.append(p)
             } else {
@@ -766,6 +784,9 @@ extension Parser {
                 break
             }
             if !eat(.comma) { break }
+        }
+        if let (es, ee) = orderError, !stmtFailed, kind == closer {
+            error("parameter without a default follows parameter with a default", start: es, end: ee)
         }
         var kwonly: Int32 = 0
         if kwonlyMark >= 0 {

@@ -33,4 +33,8 @@ struct LexError {
     var start: Int
     var end: Int
     var tokenIndex: Int
+    /// CPython sets only the tokenizer state for these (indentation, line continuation):
+    /// they surface only if the parser reads that far, never from the check of the rest of
+    /// the file after a parser error.
+    var isStateError = false
 }
