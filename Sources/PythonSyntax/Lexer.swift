@@ -291,7 +291,7 @@ struct Lexer {
         case UInt8(ascii: "="): result = c1 == UInt8(ascii: "=") ? op(.eqEqual, 2) : op(.equal, 1)
         case UInt8(ascii: "!"): result = c1 == UInt8(ascii: "=") ? op(.notEqual, 2) : op(.exclamation, 1)
         default:
-            if c < 0x20 || c == 0x7F {
+            if (c < 0x20 || c == 0x7F) && errors.count < Lexer.maxErrors {
                 error("invalid non-printable character U+\(Lexer.hex4(UInt32(c)))", at: s)
             }
             result = op(.errorToken, 1)
@@ -416,12 +416,17 @@ struct Lexer {
                 continue
             }
             guard let (scalar, len) = Lexer.decodeScalar(p, j) else {
-                error("(unicode error) 'utf-8' codec can't decode byte 0x\(String(p[j], radix: 16)) in position \(j - s): invalid start byte", at: j)
+                if errors.count < Lexer.maxErrors { error("(unicode error) 'utf-8' codec can't decode byte 0x\(String(p[j], radix: 16)) in position \(j - s): invalid start byte", at: j) }
                 i = j + 1
                 return -1
             }
             let props = scalar.properties
             let valid = first ? (props.isXIDStart || scalar == "_") : props.isXIDContinue
+            if !valid && errors.count >= Lexer.maxErrors {
+                if j > s { emit(.name, s, j) }
+                i = j + len
+                return -1
+            }
             if !valid {
                 if Lexer.isPrintable(scalar) {
                     error("invalid character '\(Character(scalar))' (U+\(Lexer.hex4(scalar.value)))", at: j)

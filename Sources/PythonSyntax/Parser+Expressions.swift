@@ -66,7 +66,7 @@ extension Parser {
     }
 
     /// `NAME ':=' expression | expression`.
-    mutating func parseNamedExpression() -> Int32 {
+    mutating func parseNamedExpression(inCall: Bool = false) -> Int32 {
         if kind == .name && peek() == .colonEqual {
             let s = tokStart
             let target = add(.name, 0, s, Int(ends[pos]))
@@ -75,11 +75,50 @@ extension Parser {
             let value = parseExpression()
             return add(.namedExpr, 0, s, lastEnd, target, value)
         }
+        let startTok = pos
         let e = parseExpression()
         if kind == .colonEqual && !stmtFailed {
             errorAtNode("cannot use assignment expressions with \(exprName(e))", e)
+        } else if kind == .equal && !inCall {
+            invalidNamedExpression(e, startTok: startTok)
         }
         return e
+    }
+
+    /// CPython's `invalid_named_expression`: `a = b` where a named expression is expected.
+    mutating func invalidNamedExpression(_ e: Int32, startTok: Int) {
+        guard !stmtFailed, speculating == 0 else { return }
+        let saved = (pos, lastEnd, nodes.count, extra.count, scratch.count, depth, bracketDepth, scratch2.count)
+        advance()
+        speculating += 1
+        _ = parseBitOr()
+        speculating -= 1
+        speculationFailed = false
+        let next = kind
+        let furthest = pos
+        pos = saved.0
+        lastEnd = saved.1
+        nodes.truncate(saved.2)
+        extra.truncate(saved.3)
+        scratch.truncate(saved.4)
+        depth = saved.5
+        bracketDepth = saved.6
+        scratch2.truncate(saved.7)
+        if next == .equal || next == .colonEqual { return }
+        let n = nodes[Int(e)]
+        if n.tag == .name && kinds[startTok] == .name && Int(ends[startTok]) == Int(n.end) {
+            error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start: Int(n.start), end: Int(n.end), token: furthest)
+            return
+        }
+        switch n.tag {
+        case .list, .tuple, .generatorExp, .compare, .boolOp, .lambda, .ifExp, .namedExpr, .invalidExpr: return
+        case .unaryOp where n.flag == UnaryOperator.not.rawValue: return
+        case .constant:
+            let t = ConstantTag(rawValue: n.flag)
+            if t == .true || t == .false || t == .none { return }
+        default: break
+        }
+        error("cannot assign to \(exprName(e)) here. Maybe you meant '==' instead of '='?", start: Int(n.start), end: Int(n.end), token: furthest)
     }
 
     /// `disjunction 'if' disjunction 'else' expression | disjunction | lambdef`.
@@ -420,7 +459,7 @@ extension Parser {
                 }
             } else {
                 let startTok = pos
-                var e = parseNamedExpression()
+                var e = parseNamedExpression(inCall: true)
                 if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
                     let gens = parseComprehensionClauses()
                     let onlyArgument = scratch.count == argMark && scratch2.count == kwMark && kind == .rpar
@@ -683,8 +722,8 @@ extension Parser {
             if stmtFailed { break }
             let colonTok = pos
             if !eat(.colon) {
-                // CPython points at the key's last token.
-                error("':' expected after dictionary key", start: start(of: pos - 1), end: lastEnd)
+                // CPython points at the key's last character.
+                error("':' expected after dictionary key", start: max(lastEnd - 1, 0), end: lastEnd)
                 break
             }
             if kind == .rbrace || kind == .comma {

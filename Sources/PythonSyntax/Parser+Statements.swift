@@ -267,8 +267,15 @@ extension Parser {
             }
             return add(.assign, 0, s, lastEnd, makeList(mark), value)
         case .colon:
-            advance()
             let simple: UInt8 = (tag(first) == .name && kinds[startTok] == .name) ? 1 : 0
+            let isTarget = tag(first) == .name || tag(first) == .attribute || tag(first) == .`subscript`
+            if !canStartExpression(peek()) {
+                // CPython consumes the colon only after a single target.
+                if isTarget { advance() }
+                syntaxError()
+                return add(.exprStmt, 0, s, lastEnd, first)
+            }
+            advance()
             switch tag(first) {
             case .name, .attribute, .`subscript`: break
             case .tuple: errorAtNode("only single target (not tuple) can be annotated", first)

@@ -72,5 +72,6 @@ import Testing
         for m in verdictMismatches { print("VERDICT \(m)") }
         for m in positionMismatches.prefix(30) { print("POSITION \(m)") }
         #expect(verdictMismatches.isEmpty)
+        #expect(Double(samePosition) >= 0.95 * Double(invalid))
     }
 }
