@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs the parser of a deeply nested file on a thread with a 512 MiB stack (reserved, not
@@ -28,25 +28,27 @@ enum BigStack {
         pthread_attr_setstacksize(&attributes, stackSize)
         defer { pthread_attr_destroy(&attributes) }
         #if canImport(Darwin)
-        var thread: pthread_t?
+            var thread: pthread_t?
         #else
-        var thread = pthread_t()
+            var thread = pthread_t()
         #endif
-        let created = pthread_create(&thread, &attributes, { raw in
-            guard let raw else { return nil }
-            let job = Unmanaged<Job>.fromOpaque(raw).takeUnretainedValue()
-            job.body = job.parser.parseModule()
-            return nil
-        }, context)
+        let created = pthread_create(
+            &thread, &attributes,
+            { raw in
+                guard let raw else { return nil }
+                let job = Unmanaged<Job>.fromOpaque(raw).takeUnretainedValue()
+                job.body = job.parser.parseModule()
+                return nil
+            }, context)
         if created != 0 {
             // No thread: parse here (the depth cap still bounds the recursion).
             Unmanaged<Job>.fromOpaque(context).release()
             return parser.parseModule()
         }
         #if canImport(Darwin)
-        if let thread { pthread_join(thread, nil) }
+            if let thread { pthread_join(thread, nil) }
         #else
-        pthread_join(thread, nil)
+            pthread_join(thread, nil)
         #endif
         Unmanaged<Job>.fromOpaque(context).release()
         parser = job.parser

@@ -60,7 +60,8 @@ struct Lexer {
 
     mutating func error(_ message: String, at start: Int, end: Int? = nil, state: Bool = false) {
         if errors.count >= Lexer.maxErrors { return }
-        errors.append(LexError(message: message, start: start, end: end ?? start, tokenIndex: tokens.count, isStateError: state))
+        errors.append(
+            LexError(message: message, start: start, end: end ?? start, tokenIndex: tokens.count, isStateError: state))
     }
 
     /// 1-based line number of `offset`.
@@ -88,7 +89,7 @@ struct Lexer {
         while true {
             if let top = modes.last {
                 switch top {
-                case let .fstring(quote, triple, raw, start):
+                case .fstring(let quote, let triple, let raw, let start):
                     lexFStringLiteral(quote: quote, triple: triple, raw: raw, start: start)
                     continue
                 case .spec:
@@ -142,7 +143,7 @@ struct Lexer {
                     error("unexpected character after line continuation character", at: i + 1, state: true)
                     i += 1
                 }
-            case UInt8(ascii: "0") ... UInt8(ascii: "9"):
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 lexNumber()
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 lexString(prefixStart: i, quotePos: i, bytes: false, raw: false, fstring: false)
@@ -173,9 +174,15 @@ struct Lexer {
         var j = i
         scan: while j < n {
             switch p[j] {
-            case 0x20: col += 1; alt += 1
-            case 0x09: col = (col / 8 + 1) * 8; alt += 1
-            case 0x0C: col = 0; alt = 0
+            case 0x20:
+                col += 1
+                alt += 1
+            case 0x09:
+                col = (col / 8 + 1) * 8
+                alt += 1
+            case 0x0C:
+                col = 0
+                alt = 0
             default: break scan
             }
             j += 1
@@ -234,7 +241,7 @@ struct Lexer {
         if contentEnd > 0 && p[contentEnd - 1] == 0x0D { contentEnd -= 1 }
         var lineStart = contentEnd
         while lineStart > 0 && p[lineStart - 1] != 0x0A && p[lineStart - 1] != 0x0D { lineStart -= 1 }
-        for _ in 1 ..< max(indents.count, 1) { tokens.append(.dedent, lineStart, contentEnd) }
+        for _ in 1..<max(indents.count, 1) { tokens.append(.dedent, lineStart, contentEnd) }
         tokens.append(.endMarker, lineStart, contentEnd)
     }
 
@@ -254,7 +261,7 @@ struct Lexer {
             closeBracket(c)
             return
         case UInt8(ascii: ":"):
-            if case let .field(b)? = modes.last, b == brackets.count - 1 {
+            if case .field(let b)? = modes.last, b == brackets.count - 1 {
                 emit(.colon, s, s + 1)
                 i += 1
                 modes.append(.spec)
@@ -265,15 +272,25 @@ struct Lexer {
         case UInt8(ascii: ";"): result = op(.semi, 1)
         case UInt8(ascii: "+"): result = c1 == UInt8(ascii: "=") ? op(.plusEqual, 2) : op(.plus, 1)
         case UInt8(ascii: "-"):
-            if c1 == UInt8(ascii: "=") { result = op(.minusEqual, 2) }
-            else if c1 == UInt8(ascii: ">") { result = op(.rarrow, 2) }
-            else { result = op(.minus, 1) }
+            if c1 == UInt8(ascii: "=") {
+                result = op(.minusEqual, 2)
+            } else if c1 == UInt8(ascii: ">") {
+                result = op(.rarrow, 2)
+            } else {
+                result = op(.minus, 1)
+            }
         case UInt8(ascii: "*"):
-            if c1 == UInt8(ascii: "*") { result = c2 == UInt8(ascii: "=") ? op(.doubleStarEqual, 3) : op(.doubleStar, 2) }
-            else { result = c1 == UInt8(ascii: "=") ? op(.starEqual, 2) : op(.star, 1) }
+            if c1 == UInt8(ascii: "*") {
+                result = c2 == UInt8(ascii: "=") ? op(.doubleStarEqual, 3) : op(.doubleStar, 2)
+            } else {
+                result = c1 == UInt8(ascii: "=") ? op(.starEqual, 2) : op(.star, 1)
+            }
         case UInt8(ascii: "/"):
-            if c1 == UInt8(ascii: "/") { result = c2 == UInt8(ascii: "=") ? op(.doubleSlashEqual, 3) : op(.doubleSlash, 2) }
-            else { result = c1 == UInt8(ascii: "=") ? op(.slashEqual, 2) : op(.slash, 1) }
+            if c1 == UInt8(ascii: "/") {
+                result = c2 == UInt8(ascii: "=") ? op(.doubleSlashEqual, 3) : op(.doubleSlash, 2)
+            } else {
+                result = c1 == UInt8(ascii: "=") ? op(.slashEqual, 2) : op(.slash, 1)
+            }
         case UInt8(ascii: "%"): result = c1 == UInt8(ascii: "=") ? op(.percentEqual, 2) : op(.percent, 1)
         case UInt8(ascii: "@"): result = c1 == UInt8(ascii: "=") ? op(.atEqual, 2) : op(.at, 1)
         case UInt8(ascii: "|"): result = c1 == UInt8(ascii: "=") ? op(.vbarEqual, 2) : op(.vbar, 1)
@@ -281,13 +298,21 @@ struct Lexer {
         case UInt8(ascii: "^"): result = c1 == UInt8(ascii: "=") ? op(.circumflexEqual, 2) : op(.circumflex, 1)
         case UInt8(ascii: "~"): result = op(.tilde, 1)
         case UInt8(ascii: "<"):
-            if c1 == UInt8(ascii: "<") { result = c2 == UInt8(ascii: "=") ? op(.leftShiftEqual, 3) : op(.leftShift, 2) }
-            else if c1 == UInt8(ascii: "=") { result = op(.lessEqual, 2) }
-            else if c1 == UInt8(ascii: ">") { result = op(.notEqual, 2) }
-            else { result = op(.less, 1) }
+            if c1 == UInt8(ascii: "<") {
+                result = c2 == UInt8(ascii: "=") ? op(.leftShiftEqual, 3) : op(.leftShift, 2)
+            } else if c1 == UInt8(ascii: "=") {
+                result = op(.lessEqual, 2)
+            } else if c1 == UInt8(ascii: ">") {
+                result = op(.notEqual, 2)
+            } else {
+                result = op(.less, 1)
+            }
         case UInt8(ascii: ">"):
-            if c1 == UInt8(ascii: ">") { result = c2 == UInt8(ascii: "=") ? op(.rightShiftEqual, 3) : op(.rightShift, 2) }
-            else { result = c1 == UInt8(ascii: "=") ? op(.greaterEqual, 2) : op(.greater, 1) }
+            if c1 == UInt8(ascii: ">") {
+                result = c2 == UInt8(ascii: "=") ? op(.rightShiftEqual, 3) : op(.rightShift, 2)
+            } else {
+                result = c1 == UInt8(ascii: "=") ? op(.greaterEqual, 2) : op(.greater, 1)
+            }
         case UInt8(ascii: "="): result = c1 == UInt8(ascii: "=") ? op(.eqEqual, 2) : op(.equal, 1)
         case UInt8(ascii: "!"): result = c1 == UInt8(ascii: "=") ? op(.notEqual, 2) : op(.exclamation, 1)
         default:
@@ -332,17 +357,19 @@ struct Lexer {
             return
         }
         let o = p[open]
-        let matches = (o == UInt8(ascii: "(") && c == UInt8(ascii: ")")) || (o == UInt8(ascii: "[") && c == UInt8(ascii: "]"))
+        let matches =
+            (o == UInt8(ascii: "(") && c == UInt8(ascii: ")")) || (o == UInt8(ascii: "[") && c == UInt8(ascii: "]"))
             || (o == UInt8(ascii: "{") && c == UInt8(ascii: "}"))
         var isField = false
-        if case let .field(b)? = modes.last, b == brackets.count - 1 { isField = true }
+        if case .field(let b)? = modes.last, b == brackets.count - 1 { isField = true }
         if !matches && errors.count < Lexer.maxErrors {
             let openLine = lineNumber(at: open)
             let closeLine = lineNumber(at: s)
             let oc = Character(Unicode.Scalar(o))
             let cc = Character(Unicode.Scalar(c))
             if openLine != closeLine {
-                error("closing parenthesis '\(cc)' does not match opening parenthesis '\(oc)' on line \(openLine)", at: s)
+                error(
+                    "closing parenthesis '\(cc)' does not match opening parenthesis '\(oc)' on line \(openLine)", at: s)
             } else {
                 error("closing parenthesis '\(cc)' does not match opening parenthesis '\(oc)'", at: s)
             }
@@ -367,13 +394,25 @@ struct Lexer {
             if j < 0 { return }
         } else if j < n, p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'"), j - s <= 2 {
             // A string prefix?
-            var b = false, r = false, u = false, f = false, ok = true
-            for k in s ..< j {
+            var b = false
+            var r = false
+            var u = false
+            var f = false
+            var ok = true
+            for k in s..<j {
                 switch p[k] | 0x20 {
-                case UInt8(ascii: "b"): if b { ok = false }; b = true
-                case UInt8(ascii: "r"): if r { ok = false }; r = true
-                case UInt8(ascii: "u"): if u { ok = false }; u = true
-                case UInt8(ascii: "f"): if f { ok = false }; f = true
+                case UInt8(ascii: "b"):
+                    if b { ok = false }
+                    b = true
+                case UInt8(ascii: "r"):
+                    if r { ok = false }
+                    r = true
+                case UInt8(ascii: "u"):
+                    if u { ok = false }
+                    u = true
+                case UInt8(ascii: "f"):
+                    if f { ok = false }
+                    f = true
                 default: ok = false
                 }
             }
@@ -416,7 +455,11 @@ struct Lexer {
                 continue
             }
             guard let (scalar, len) = Lexer.decodeScalar(p, j) else {
-                if errors.count < Lexer.maxErrors { error("(unicode error) 'utf-8' codec can't decode byte 0x\(String(p[j], radix: 16)) in position \(j - s): invalid start byte", at: j) }
+                if errors.count < Lexer.maxErrors {
+                    error(
+                        "(unicode error) 'utf-8' codec can't decode byte 0x\(String(p[j], radix: 16)) in position \(j - s): invalid start byte",
+                        at: j)
+                }
                 i = j + 1
                 return -1
             }

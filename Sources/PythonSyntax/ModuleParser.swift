@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import TextCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs the lexer and the parser over a file and decides which error comes first, the way
 /// CPython's `_PyPegen_run_parser` does:
@@ -25,26 +26,30 @@ enum ModuleParser {
         if bytes.count >= Int(Int32.max) {
             var extra = RawStorage<Int32>(capacity: 1)
             extra.append(0)
-            let tree = SyntaxTree(source: bytes, nodes: RawStorage(capacity: 1), extra: extra, moduleBody: 0, sourceIsUTF8: true)
-            return ParsedModule(tree: tree, errors: [SyntaxError(message: "source too large", range: .empty(at: 0))], comments: [])
+            let tree = SyntaxTree(
+                source: bytes, nodes: RawStorage(capacity: 1), extra: extra, moduleBody: 0, sourceIsUTF8: true)
+            return ParsedModule(
+                tree: tree, errors: [SyntaxError(message: "source too large", range: .empty(at: 0))], comments: [])
         }
         let hasBOM = p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF
         let start = hasBOM ? 3 : 0
         if let base = p.baseAddress, memchr(base, 0, p.count) != nil {
-            leading.append(SyntaxError(message: "source code string cannot contain null bytes", range: .empty(at: start)))
+            leading.append(
+                SyntaxError(message: "source code string cannot contain null bytes", range: .empty(at: start)))
         }
         var utf8 = true
         switch SourceEncoding.detect(p, from: start, hasBOM: hasBOM) {
         case .utf8: break
         case .other: utf8 = false
-        case let .error(message): leading.append(SyntaxError(message: message, range: .empty(at: start)))
+        case .error(let message): leading.append(SyntaxError(message: message, range: .empty(at: start)))
         }
 
         var lexer = Lexer(p, start: start, utf8: utf8)
         lexer.run()
         let tokens = lexer.tokens
-        var parser = Parser(kinds: tokens.kinds.buffer, starts: tokens.starts.buffer, ends: tokens.ends.buffer,
-                            src: p, stringIssues: lexer.stringIssues)
+        var parser = Parser(
+            kinds: tokens.kinds.buffer, starts: tokens.starts.buffer, ends: tokens.ends.buffer,
+            src: p, stringIssues: lexer.stringIssues)
         let body: Int32
         if lexer.maxNesting > BigStack.nestingThreshold {
             // Deeply nested input: recurse on a thread with a large stack.
@@ -57,12 +62,17 @@ enum ModuleParser {
         defer { tokens.free() }
 
         var errors = leading
-        var lexErrors = lexer.errors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
+        var lexErrors = lexer.errors.map {
+            SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end))
+        }
         var deferredLexErrors: [SyntaxError] = []
-        var parserErrors = parseErrors.map { SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end)) }
+        var parserErrors = parseErrors.map {
+            SyntaxError(message: $0.message, range: ByteRange(start: $0.start, end: $0.end))
+        }
         // A tokenizer error wins unless the parser stopped earlier at an unexpected indent.
         if let firstLex = lexer.errors.first, let firstParse = parseErrors.first,
-           (firstParse.isIndentation || firstLex.isStateError) && firstParse.token < firstLex.tokenIndex {
+            (firstParse.isIndentation || firstLex.isStateError) && firstParse.token < firstLex.tokenIndex
+        {
             deferredLexErrors = lexErrors
             lexErrors.removeAll()
         }
@@ -74,12 +84,14 @@ enum ModuleParser {
             let errorLine = lexer.lineNumber(at: Int(tokens.starts[furthest]))
             if reachedEnd || errorLine > openLine {
                 let c = Character(Unicode.Scalar(p[open]))
-                parserErrors[0] = SyntaxError(message: "'\(c)' was never closed", range: ByteRange(start: open, end: open + 1))
+                parserErrors[0] = SyntaxError(
+                    message: "'\(c)' was never closed", range: ByteRange(start: open, end: open + 1))
             }
         }
         if lexErrors.isEmpty && parserErrors.isEmpty, let open = lexer.brackets.last {
             let c = Character(Unicode.Scalar(p[open]))
-            lexErrors.append(SyntaxError(message: "'\(c)' was never closed", range: ByteRange(start: open, end: open + 1)))
+            lexErrors.append(
+                SyntaxError(message: "'\(c)' was never closed", range: ByteRange(start: open, end: open + 1)))
         }
         errors.append(contentsOf: lexErrors)
         errors.append(contentsOf: parserErrors)
@@ -91,7 +103,8 @@ enum ModuleParser {
             comments.append(ByteRange(start: Int(lexer.comments[k]), end: Int(lexer.comments[k + 1])))
             k += 2
         }
-        let tree = SyntaxTree(source: bytes, nodes: parser.nodes, extra: parser.extra, moduleBody: body, sourceIsUTF8: utf8)
+        let tree = SyntaxTree(
+            source: bytes, nodes: parser.nodes, extra: parser.extra, moduleBody: body, sourceIsUTF8: utf8)
         return ParsedModule(tree: tree, errors: errors, comments: comments)
     }
 }

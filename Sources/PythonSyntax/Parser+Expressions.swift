@@ -6,7 +6,7 @@ extension Parser {
     static func canStart(_ k: TokenKind) -> Bool {
         switch k {
         case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .minus, .plus, .tilde,
-             .kwNot, .kwLambda, .kwAwait, .kwNone, .kwTrue, .kwFalse, .ellipsis, .star:
+            .kwNot, .kwLambda, .kwAwait, .kwNone, .kwTrue, .kwFalse, .ellipsis, .star:
             return true
         default:
             return false
@@ -93,7 +93,6 @@ extension Parser {
         speculating += 1
         _ = parseBitOr()
         speculating -= 1
-        speculationFailed = false
         let next = kind
         let furthest = pos
         pos = saved.0
@@ -107,18 +106,22 @@ extension Parser {
         if next == .equal || next == .colonEqual { return }
         let n = nodes[Int(e)]
         if n.tag == .name && kinds[startTok] == .name && Int(ends[startTok]) == Int(n.end) {
-            error("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start: Int(n.start), end: Int(n.end), token: furthest)
+            error(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start: Int(n.start), end: Int(n.end),
+                token: furthest)
             return
         }
         switch n.tag {
         case .list, .tuple, .generatorExp, .compare, .boolOp, .lambda, .ifExp, .namedExpr, .invalidExpr: return
         case .unaryOp where n.flag == UnaryOperator.not.rawValue: return
         case .constant:
-            let t = ConstantTag(rawValue: n.flag)
-            if t == .true || t == .false || t == .none { return }
+            let t = ConstantTag(rawValue: n.flag) ?? ConstantTag.int
+            if t == .true || t == .false || t == ConstantTag.none { return }
         default: break
         }
-        error("cannot assign to \(exprName(e)) here. Maybe you meant '==' instead of '='?", start: Int(n.start), end: Int(n.end), token: furthest)
+        error(
+            "cannot assign to \(exprName(e)) here. Maybe you meant '==' instead of '='?", start: Int(n.start),
+            end: Int(n.end), token: furthest)
     }
 
     /// `disjunction 'if' disjunction 'else' expression | disjunction | lambdef`.
@@ -468,14 +471,17 @@ extension Parser {
                     } else {
                         e = add(.generatorExp, 0, start(of: startTok), lastEnd, e, gens)
                         if !stmtFailed && (kind == .comma || scratch.count > argMark || scratch2.count > kwMark) {
-                            error("Generator expression must be parenthesized", start: start(of: startTok), end: lastEnd)
+                            error(
+                                "Generator expression must be parenthesized", start: start(of: startTok), end: lastEnd)
                         }
                     }
                 } else if kind == .equal && !stmtFailed {
                     error("expression cannot contain assignment, perhaps you meant \"==\"?", start: s, end: lastEnd)
                 }
                 if positionalAfter == nil && (sawKeyword || sawDoubleStar) {
-                    positionalAfter = sawDoubleStar ? "positional argument follows keyword argument unpacking"
+                    positionalAfter =
+                        sawDoubleStar
+                        ? "positional argument follows keyword argument unpacking"
                         : "positional argument follows keyword argument"
                 }
                 scratch.append(e)
@@ -552,7 +558,7 @@ extension Parser {
             let second = src[s + 1] | 0x20
             if second == UInt8(ascii: "x") || second == UInt8(ascii: "o") || second == UInt8(ascii: "b") { return .int }
         }
-        for k in s ..< e {
+        for k in s..<e {
             let c = src[k]
             if c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { return .float }
         }
@@ -670,7 +676,9 @@ extension Parser {
                 advance()
                 firstKey = e
                 if kind == .rbrace || kind == .comma {
-                    error("expression expected after dictionary key and ':'", start: start(of: colonTok), end: Int(ends[colonTok]))
+                    error(
+                        "expression expected after dictionary key and ':'", start: start(of: colonTok),
+                        end: Int(ends[colonTok]))
                 }
                 firstValue = parseExpression()
                 if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
@@ -727,7 +735,9 @@ extension Parser {
                 break
             }
             if kind == .rbrace || kind == .comma {
-                error("expression expected after dictionary key and ':'", start: start(of: colonTok), end: Int(ends[colonTok]))
+                error(
+                    "expression expected after dictionary key and ':'", start: start(of: colonTok),
+                    end: Int(ends[colonTok]))
             }
             let v = parseExpression()
             scratch2.append(k)
@@ -798,7 +808,7 @@ extension Parser {
         let e = Int(ends[t])
         let n = e - s
         if n == 1 { return src[s] == UInt8(ascii: "_") }
-        let text = UnsafeBufferPointer(rebasing: src[s ..< e])
+        let text = UnsafeBufferPointer(rebasing: src[s..<e])
         return text.elementsEqual("match".utf8) || text.elementsEqual("case".utf8) || text.elementsEqual("type".utf8)
     }
 
@@ -811,7 +821,6 @@ extension Parser {
         let reached = kind == .eofInBrackets
         let furthest = pos
         speculating -= 1
-        speculationFailed = false
         pos = saved.0
         lastEnd = saved.1
         nodes.truncate(saved.2)
@@ -829,14 +838,16 @@ extension Parser {
             let n = nodes[Int(first)]
             let s = Int(n.start)
             let e = Int(n.end)
-            let text = UnsafeBufferPointer(rebasing: src[s ..< e])
+            let text = UnsafeBufferPointer(rebasing: src[s..<e])
             if text.elementsEqual("print".utf8) || text.elementsEqual("exec".utf8) {
                 let which = text.elementsEqual("print".utf8) ? "print" : "exec"
                 let (reaches, furthest) = speculativeExpressionReachesEnd()
                 if reaches {
                     error("unexpected EOF in brackets", start: tokStart, end: tokStart, token: furthest)
                 } else {
-                    error("Missing parentheses in call to '\(which)'. Did you mean \(which)(...)?", start: s, end: lastEnd)
+                    error(
+                        "Missing parentheses in call to '\(which)'. Did you mean \(which)(...)?", start: s, end: lastEnd
+                    )
                 }
                 return
             }
@@ -857,7 +868,7 @@ extension Parser {
             let base = Int(n.a)
             if base > 0 {
                 let count = Int(extra[base])
-                for k in 0 ..< count {
+                for k in 0..<count {
                     checkTarget(extra[base + 1 + k], context)
                     if stmtFailed { return }
                 }
@@ -901,7 +912,7 @@ extension Parser {
         case .set: return "set display"
         case .joinedStr, .formattedValue: return "f-string expression"
         case .constant:
-            switch ConstantTag(rawValue: n.flag) ?? .none {
+            switch ConstantTag(rawValue: n.flag) ?? ConstantTag.none {
             case .none: return "None"
             case .true: return "True"
             case .false: return "False"

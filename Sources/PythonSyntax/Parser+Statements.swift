@@ -33,7 +33,10 @@ extension Parser {
             let before = pos
             scratch.append(parseSimpleStatement())
             if stmtFailed {
-                if pos == before { scratch.truncate(scratch.count - 1); return }
+                if pos == before {
+                    scratch.truncate(scratch.count - 1)
+                    return
+                }
                 break
             }
             if eat(.semi) {
@@ -402,7 +405,7 @@ extension Parser {
             if kind == .indent { return parseIndentedBlock() }
             if !stmtFailed {
                 if speculating > 0 {
-                    speculationFailed = true
+                    // Nothing is recorded while speculating.
                 } else if errors.count >= Parser.maxErrors {
                     stmtFailed = true
                 } else {

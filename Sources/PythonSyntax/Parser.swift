@@ -28,7 +28,6 @@ struct Parser {
     var bracketDepth = 0
     /// While > 0, errors are not recorded (speculative parsing).
     var speculating = 0
-    var speculationFailed = false
     var lines = LineCounter()
 
     static let maxDepth = 500
@@ -51,8 +50,10 @@ struct Parser {
         scratch2.free()
     }
 
-    init(kinds: UnsafeBufferPointer<TokenKind>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
-         src: UnsafeBufferPointer<UInt8>, stringIssues: [Int32: String]) {
+    init(
+        kinds: UnsafeBufferPointer<TokenKind>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
+        src: UnsafeBufferPointer<UInt8>, stringIssues: [Int32: String]
+    ) {
         self.kinds = kinds
         self.starts = starts
         self.ends = ends
@@ -99,25 +100,23 @@ struct Parser {
         let e = Int(ends[j])
         if e - s != word.utf8CodeUnitCount { return false }
         let w = word.utf8Start
-        for x in 0 ..< (e - s) where src[s + x] != w[x] { return false }
+        for x in 0..<(e - s) where src[s + x] != w[x] { return false }
         return true
     }
 
     func tokenText(_ j: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: src[Int(starts[j]) ..< Int(ends[j])]), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(rebasing: src[Int(starts[j])..<Int(ends[j])]), as: UTF8.self)
     }
 
     // MARK: Errors
 
     mutating func error(_ message: String, start: Int, end: Int, token: Int? = nil, isIndentation: Bool = false) {
-        if speculating > 0 {
-            speculationFailed = true
-            return
-        }
+        if speculating > 0 { return }
         if stmtFailed { return }
         stmtFailed = true
         if errors.count < Parser.maxErrors {
-            errors.append(ParseError(message: message, start: start, end: end, token: token ?? pos, isIndentation: isIndentation))
+            errors.append(
+                ParseError(message: message, start: start, end: end, token: token ?? pos, isIndentation: isIndentation))
         }
     }
 
@@ -154,12 +153,16 @@ struct Parser {
     // MARK: Arena
 
     @inline(__always)
-    mutating func add(_ tag: NodeTag, _ flag: UInt8 = 0, _ start: Int, _ end: Int,
-                      _ a: Int32 = -1, _ b: Int32 = -1, _ c: Int32 = -1, _ d: Int32 = -1,
-                      _ e: Int32 = -1, _ f: Int32 = -1) -> Int32 {
+    mutating func add(
+        _ tag: NodeTag, _ flag: UInt8 = 0, _ start: Int, _ end: Int,
+        _ a: Int32 = -1, _ b: Int32 = -1, _ c: Int32 = -1, _ d: Int32 = -1,
+        _ e: Int32 = -1, _ f: Int32 = -1
+    ) -> Int32 {
         let index = Int32(truncatingIfNeeded: nodes.count)
-        nodes.append(RawNode(tag: tag, flag: flag, start: Int32(truncatingIfNeeded: start),
-                             end: Int32(truncatingIfNeeded: max(start, end)), a: a, b: b, c: c, d: d, e: e, f: f))
+        nodes.append(
+            RawNode(
+                tag: tag, flag: flag, start: Int32(truncatingIfNeeded: start),
+                end: Int32(truncatingIfNeeded: max(start, end)), a: a, b: b, c: c, d: d, e: e, f: f))
         return index
     }
 

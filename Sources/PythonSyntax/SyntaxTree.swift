@@ -60,7 +60,7 @@ public final class SyntaxTree: @unchecked Sendable {
     func text(_ range: ByteRange) -> String {
         let lo = min(max(range.start, 0), source.count)
         let hi = min(max(range.end, lo), source.count)
-        return String(decoding: source[lo ..< hi], as: UTF8.self)
+        return String(decoding: source[lo..<hi], as: UTF8.self)
     }
 }
 
@@ -82,7 +82,8 @@ struct RawNode: Sendable {
 /// Node tags and the layout of their fields (`[x]` is a list, `x?` optional, `flag` the byte).
 enum NodeTag: UInt8, Sendable {
     // Statements.
-    case functionDef  // a name(identifier) b parameters c [body] d [decorators] e returns? f [typeParams]; flag 1 = async
+    /// a name(identifier) b parameters c [body] d [decorators] e returns? f [typeParams]; flag 1 = async
+    case functionDef
     case classDef  // a name b [bases] c [keywords] d [body] e [decorators] f [typeParams]
     case returnStmt  // a value?
     case delete  // a [targets]

@@ -48,8 +48,10 @@ import Testing
         "x=1\n# coding: foo\nx=1\n",
         // Valid code (no error expected).
         "match x:\n    case 1 | y: pass\n", "with (a, b) as c: pass\n", "with (a as b, c): pass\n",
-        "f\"\"\"{\na\n#c\n}\"\"\"\n", "x = 1\r\ny = 2\r", "if 1:\n  x\n\u{0C}  y\n", "def f[T: int, *Ts, **P](): pass\n",
-        "x = '\\ud800'\n", "nonlocal x\n", "*a = 1\n", "f(a=1, a=2)\n", "x = 1.e5j + 0o17 + 0B1 + 0XfF + 1_0.0_1e+1_0J\n",
+        "f\"\"\"{\na\n#c\n}\"\"\"\n", "x = 1\r\ny = 2\r", "if 1:\n  x\n\u{0C}  y\n",
+        "def f[T: int, *Ts, **P](): pass\n",
+        "x = '\\ud800'\n", "nonlocal x\n", "*a = 1\n", "f(a=1, a=2)\n",
+        "x = 1.e5j + 0o17 + 0B1 + 0XfF + 1_0.0_1e+1_0J\n",
     ]
 
     @Test func firstErrorMatchesAstParse() throws {
@@ -78,12 +80,15 @@ import Testing
             invalid += 1
             let expected = outcome.position
             guard let first = parsed.errors.first else {
-                mismatches.append("\(shown): no error; CPython \(expected.line):\(expected.column) \(outcome.msg ?? "")")
+                mismatches.append(
+                    "\(shown): no error; CPython \(expected.line):\(expected.column) \(outcome.msg ?? "")")
                 continue
             }
             let pos = Oracle.position(of: first, in: source)
             if pos.line != expected.line || pos.column != expected.column {
-                mismatches.append("\(shown): \(pos.line):\(pos.column) \(first.message); CPython \(expected.line):\(expected.column) \(outcome.msg ?? "")")
+                mismatches.append(
+                    "\(shown): \(pos.line):\(pos.column) \(first.message); CPython \(expected.line):\(expected.column) \(outcome.msg ?? "")"
+                )
             }
         }
         print("snippets: \(sources.count), invalid per CPython: \(invalid), mismatches: \(mismatches.count)")

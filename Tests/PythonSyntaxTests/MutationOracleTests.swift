@@ -12,7 +12,7 @@ import Testing
             var lexer = Lexer(p, start: 0, utf8: true)
             lexer.run()
             defer { lexer.tokens.free() }
-            return (0 ..< lexer.tokens.count).map {
+            return (0..<lexer.tokens.count).map {
                 (lexer.tokens.kinds[$0], Int(lexer.tokens.starts[$0]), Int(lexer.tokens.ends[$0]))
             }
         }
@@ -28,17 +28,19 @@ import Testing
             let bytes = [UInt8](data)
             let toks = Self.tokens(of: bytes).filter { $0.2 > $0.1 && $0.0 != .endMarker }
             if toks.isEmpty { continue }
-            for _ in 0 ..< 3 {
+            for _ in 0..<3 {
                 let (_, s, e) = toks[Int(generator.next() % UInt64(toks.count))]
                 var m = bytes
                 let delete = generator.next() % 2 == 0
                 if delete {
-                    m.removeSubrange(s ..< e)
+                    m.removeSubrange(s..<e)
                 } else {
-                    m.insert(contentsOf: Array(bytes[s ..< e]) + [0x20], at: e)
+                    m.insert(contentsOf: Array(bytes[s..<e]) + [0x20], at: e)
                 }
                 mutants.append(m)
-                descriptions.append("\(path) \(delete ? "delete" : "duplicate") \(s)..<\(e) \(String(decoding: bytes[s ..< e], as: UTF8.self).debugDescription)")
+                descriptions.append(
+                    "\(path) \(delete ? "delete" : "duplicate") \(s)..<\(e) \(String(decoding: bytes[s ..< e], as: UTF8.self).debugDescription)"
+                )
             }
         }
         let outcomes = try Oracle.outcomes(mutants)
@@ -54,7 +56,9 @@ import Testing
             if (ours == nil) == outcome.ok {
                 sameVerdict += 1
             } else {
-                verdictMismatches.append("\(descriptions[k]): ours \(ours?.message ?? "ok"), CPython \(outcome.ok ? "ok" : (outcome.msg ?? ""))")
+                verdictMismatches.append(
+                    "\(descriptions[k]): ours \(ours?.message ?? "ok"), CPython \(outcome.ok ? "ok" : (outcome.msg ?? ""))"
+                )
                 continue
             }
             guard let ours else { continue }
@@ -65,10 +69,14 @@ import Testing
             if pos.line == expected.line && pos.column == expected.column {
                 samePosition += 1
             } else {
-                positionMismatches.append("\(descriptions[k]): ours \(pos.line):\(pos.column) \(ours.message); CPython \(expected.line):\(expected.column) \(outcome.msg ?? "")")
+                positionMismatches.append(
+                    "\(descriptions[k]): ours \(pos.line):\(pos.column) \(ours.message); CPython \(expected.line):\(expected.column) \(outcome.msg ?? "")"
+                )
             }
         }
-        print("mutants: \(mutants.count), same verdict: \(sameVerdict), both invalid: \(invalid), same line: \(sameLine), same line and column: \(samePosition)")
+        print(
+            "mutants: \(mutants.count), same verdict: \(sameVerdict), both invalid: \(invalid), same line: \(sameLine), same line and column: \(samePosition)"
+        )
         for m in verdictMismatches { print("VERDICT \(m)") }
         for m in positionMismatches.prefix(30) { print("POSITION \(m)") }
         #expect(verdictMismatches.isEmpty)

@@ -9,7 +9,10 @@ import Testing
     @Test func nodeRangesMatchAst() throws {
         let files = try Oracle.corpus().filter(\.ok).compactMap(\.path)
         // A deterministic sample: every 7th file, plus all of alembic.
-        let sample = files.enumerated().filter { $0.offset % (ProcessInfo.processInfo.environment["RANGE_ORACLE_ALL"] == nil ? 7 : 1) == 0 || $0.element.contains("/alembic/") }.map(\.element)
+        let sample = files.enumerated().filter {
+            $0.offset % (ProcessInfo.processInfo.environment["RANGE_ORACLE_ALL"] == nil ? 7 : 1) == 0
+                || $0.element.contains("/alembic/")
+        }.map(\.element)
         let expected = try JSONDecoder().decode(
             [[String]].self, from: try Oracle.run("ranges", input: try JSONEncoder().encode(sample)))
         var mismatchedFiles: [String] = []
@@ -22,7 +25,7 @@ import Testing
             let got = TreeDump.dump(parsed)
             nodes += want.count
             if got != want {
-                let k = (0 ..< min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+                let k = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
                 let g = k < got.count ? got[k] : "<end>"
                 let w = k < want.count ? want[k] : "<end>"
                 mismatchedFiles.append("\(path): node \(k): ours \(g), ast \(w)")

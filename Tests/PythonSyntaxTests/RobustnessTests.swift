@@ -23,18 +23,27 @@ import Testing
     }
 
     static let deepInputs: [(String, String)] = [
-        ("10,000 nested parentheses", "x = " + String(repeating: "(", count: 10_000) + String(repeating: ")", count: 10_000) + "\n"),
+        (
+            "10,000 nested parentheses",
+            "x = " + String(repeating: "(", count: 10_000) + String(repeating: ")", count: 10_000) + "\n"
+        ),
         ("10,000 unclosed brackets", String(repeating: "[", count: 10_000)),
-        ("10,000 nested calls", "x = " + String(repeating: "f(", count: 10_000) + String(repeating: ")", count: 10_000)),
+        (
+            "10,000 nested calls",
+            "x = " + String(repeating: "f(", count: 10_000) + String(repeating: ")", count: 10_000)
+        ),
         ("100,000 unary minus", "x = " + String(repeating: "-", count: 100_000) + "1\n"),
         ("100,000 not", "x = " + String(repeating: "not ", count: 100_000) + "1\n"),
         ("10,000 lambdas", "x = " + String(repeating: "lambda: ", count: 10_000) + "1\n"),
         ("10,000 conditionals", "x = " + String(repeating: "a if b else ", count: 10_000) + "1\n"),
         ("10,000 powers", "x = " + String(repeating: "a ** ", count: 10_000) + "1\n"),
-        ("1,000 nested f-strings", "x = " + String(repeating: "f'{", count: 1_000) + "1" + String(repeating: "}'", count: 1_000) + "\n"),
+        (
+            "1,000 nested f-strings",
+            "x = " + String(repeating: "f'{", count: 1_000) + "1" + String(repeating: "}'", count: 1_000) + "\n"
+        ),
         ("10,000 patterns", "match x:\n    case " + String(repeating: "(", count: 10_000) + "\n"),
         ("5,000 elifs", "if a:\n    pass\n" + String(repeating: "elif b:\n    pass\n", count: 5_000)),
-        ("200 indentation levels", (0 ..< 200).map { String(repeating: " ", count: $0) + "if x:\n" }.joined()),
+        ("200 indentation levels", (0..<200).map { String(repeating: " ", count: $0) + "if x:\n" }.joined()),
     ]
 
     @Test(arguments: deepInputs.map(\.0))
@@ -47,9 +56,11 @@ import Testing
     }
 
     @Test func deeplyNestedBracketsMatchCPythonsLimit() {
-        let ok = parseModule(Array(("x = " + String(repeating: "(", count: 199) + "1" + String(repeating: ")", count: 199) + "\n").utf8))
+        let ok = parseModule(
+            Array(("x = " + String(repeating: "(", count: 199) + "1" + String(repeating: ")", count: 199) + "\n").utf8))
         #expect(ok.errors.isEmpty)
-        let deep = parseModule(Array(("x = " + String(repeating: "(", count: 201) + "1" + String(repeating: ")", count: 201) + "\n").utf8))
+        let deep = parseModule(
+            Array(("x = " + String(repeating: "(", count: 201) + "1" + String(repeating: ")", count: 201) + "\n").utf8))
         #expect(deep.errors.first?.message == "too many nested parentheses")
         #expect(deep.errors.first?.range.start == 4 + 200)
     }
@@ -95,10 +106,12 @@ import Testing
             _ = TreeDump.dump(parsed)
             for stmt in parsed.allStatements { _ = stmt.kind }
         }
-        #expect(parseModule(Array("x = 1\n".utf8) + [0x00]).errors.first?.message == "source code string cannot contain null bytes")
+        #expect(
+            parseModule(Array("x = 1\n".utf8) + [0x00]).errors.first?.message
+                == "source code string cannot contain null bytes")
         let surrogate = parseModule(Array("x = '\\ud800'\n".utf8))
         #expect(surrogate.errors.isEmpty)
-        if case let .assign(_, value) = surrogate.body.first?.kind {
+        if case .assign(_, let value) = surrogate.body.first?.kind {
             #expect(value.stringValue == "\u{FFFD}")
         }
         #expect(parseModule([0xFF, 0x0A]).errors.isEmpty == false)

@@ -54,68 +54,68 @@ struct TreeDump {
 
     mutating func stmt(_ s: Stmt) {
         switch s.kind {
-        case let .functionDef(f):
+        case .functionDef(let f):
             emit(f.isAsync ? "AsyncFunctionDef" : "FunctionDef", s.range)
             parameters(f.parameters)
             stmts(f.body)
             exprs(f.decorators)
             opt(f.returns)
             typeParams(f.typeParams)
-        case let .classDef(c):
+        case .classDef(let c):
             emit("ClassDef", s.range)
             exprs(c.bases)
             for k in c.keywords { expr(k.value) }
             stmts(c.body)
             exprs(c.decorators)
             typeParams(c.typeParams)
-        case let .return(v):
+        case .return(let v):
             emit("Return", s.range)
             opt(v)
-        case let .delete(targets):
+        case .delete(let targets):
             emit("Delete", s.range)
             exprs(targets)
-        case let .assign(targets, value):
+        case .assign(let targets, let value):
             emit("Assign", s.range)
             exprs(targets)
             expr(value)
-        case let .typeAlias(name, params, value):
+        case .typeAlias(let name, let params, let value):
             emit("TypeAlias", s.range)
             expr(name)
             typeParams(params)
             expr(value)
-        case let .augAssign(target, _, value):
+        case .augAssign(let target, _, let value):
             emit("AugAssign", s.range)
             expr(target)
             expr(value)
-        case let .annAssign(target, annotation, value, _):
+        case .annAssign(let target, let annotation, let value, _):
             emit("AnnAssign", s.range)
             expr(target)
             expr(annotation)
             opt(value)
-        case let .for(target, iter, body, orelse, isAsync):
+        case .for(let target, let iter, let body, let orelse, let isAsync):
             emit(isAsync ? "AsyncFor" : "For", s.range)
             expr(target)
             expr(iter)
             stmts(body)
             stmts(orelse)
-        case let .while(test, body, orelse):
+        case .while(let test, let body, let orelse):
             emit("While", s.range)
             expr(test)
             stmts(body)
             stmts(orelse)
-        case let .if(test, body, orelse):
+        case .if(let test, let body, let orelse):
             emit("If", s.range)
             expr(test)
             stmts(body)
             stmts(orelse)
-        case let .with(items, body, isAsync):
+        case .with(let items, let body, let isAsync):
             emit(isAsync ? "AsyncWith" : "With", s.range)
             for item in items {
                 expr(item.contextExpr)
                 opt(item.optionalVars)
             }
             stmts(body)
-        case let .match(subject, cases):
+        case .match(let subject, let cases):
             emit("Match", s.range)
             expr(subject)
             for c in cases {
@@ -123,11 +123,11 @@ struct TreeDump {
                 opt(c.guardExpr)
                 stmts(c.body)
             }
-        case let .raise(exc, cause):
+        case .raise(let exc, let cause):
             emit("Raise", s.range)
             opt(exc)
             opt(cause)
-        case let .try(body, handlers, orelse, finalbody, isStar):
+        case .try(let body, let handlers, let orelse, let finalbody, let isStar):
             emit(isStar ? "TryStar" : "Try", s.range)
             stmts(body)
             for h in handlers {
@@ -136,7 +136,7 @@ struct TreeDump {
             }
             stmts(orelse)
             stmts(finalbody)
-        case let .assert(test, msg):
+        case .assert(let test, let msg):
             emit("Assert", s.range)
             expr(test)
             opt(msg)
@@ -144,7 +144,7 @@ struct TreeDump {
         case .importFrom: emit("ImportFrom", s.range)
         case .global: emit("Global", s.range)
         case .nonlocal: emit("Nonlocal", s.range)
-        case let .expr(e):
+        case .expr(let e):
             emit("Expr", s.range)
             expr(e)
         case .pass: emit("Pass", s.range)
@@ -164,67 +164,67 @@ struct TreeDump {
 
     mutating func expr(_ e: Expr) {
         switch e.kind {
-        case let .boolOp(_, values):
+        case .boolOp(_, let values):
             emit("BoolOp", e.range)
             exprs(values)
-        case let .namedExpr(target, value):
+        case .namedExpr(let target, let value):
             emit("NamedExpr", e.range)
             expr(target)
             expr(value)
-        case let .binOp(left, _, right):
+        case .binOp(let left, _, let right):
             emit("BinOp", e.range)
             expr(left)
             expr(right)
-        case let .unaryOp(_, operand):
+        case .unaryOp(_, let operand):
             emit("UnaryOp", e.range)
             expr(operand)
-        case let .lambda(params, body):
+        case .lambda(let params, let body):
             emit("Lambda", e.range)
             parameters(params)
             expr(body)
-        case let .ifExp(test, body, orelse):
+        case .ifExp(let test, let body, let orelse):
             emit("IfExp", e.range)
             expr(test)
             expr(body)
             expr(orelse)
-        case let .dict(keys, values):
+        case .dict(let keys, let values):
             emit("Dict", e.range)
             for k in keys { opt(k) }
             exprs(values)
-        case let .set(elts):
+        case .set(let elts):
             emit("Set", e.range)
             exprs(elts)
-        case let .listComp(elt, gens):
+        case .listComp(let elt, let gens):
             emit("ListComp", e.range)
             expr(elt)
             comprehensions(gens)
-        case let .setComp(elt, gens):
+        case .setComp(let elt, let gens):
             emit("SetComp", e.range)
             expr(elt)
             comprehensions(gens)
-        case let .generatorExp(elt, gens):
+        case .generatorExp(let elt, let gens):
             emit("GeneratorExp", e.range)
             expr(elt)
             comprehensions(gens)
-        case let .dictComp(key, value, gens):
+        case .dictComp(let key, let value, let gens):
             emit("DictComp", e.range)
             expr(key)
             expr(value)
             comprehensions(gens)
-        case let .await(v):
+        case .await(let v):
             emit("Await", e.range)
             expr(v)
-        case let .yield(v):
+        case .yield(let v):
             emit("Yield", e.range)
             opt(v)
-        case let .yieldFrom(v):
+        case .yieldFrom(let v):
             emit("YieldFrom", e.range)
             expr(v)
-        case let .compare(left, _, comparators):
+        case .compare(let left, _, let comparators):
             emit("Compare", e.range)
             expr(left)
             exprs(comparators)
-        case let .call(function, args, keywords):
+        case .call(let function, let args, let keywords):
             emit("Call", e.range)
             expr(function)
             exprs(args)
@@ -232,24 +232,24 @@ struct TreeDump {
         case .formattedValue: emit("FormattedValue", e.range)
         case .joinedStr: emit("JoinedStr", e.range)
         case .constant: emit("Constant", e.range)
-        case let .attribute(value, _):
+        case .attribute(let value, _):
             emit("Attribute", e.range)
             expr(value)
-        case let .subscript(value, slice):
+        case .subscript(let value, let slice):
             emit("Subscript", e.range)
             expr(value)
             expr(slice)
-        case let .starred(v):
+        case .starred(let v):
             emit("Starred", e.range)
             expr(v)
         case .name: emit("Name", e.range)
-        case let .list(elts):
+        case .list(let elts):
             emit("List", e.range)
             exprs(elts)
-        case let .tuple(elts):
+        case .tuple(let elts):
             emit("Tuple", e.range)
             exprs(elts)
-        case let .slice(lower, upper, step):
+        case .slice(let lower, let upper, let step):
             emit("Slice", e.range)
             opt(lower)
             opt(upper)
@@ -260,27 +260,27 @@ struct TreeDump {
 
     mutating func pattern(_ p: Pattern) {
         switch p.kind {
-        case let .value(v):
+        case .value(let v):
             emit("MatchValue", p.range)
             expr(v)
         case .singleton: emit("MatchSingleton", p.range)
-        case let .sequence(ps):
+        case .sequence(let ps):
             emit("MatchSequence", p.range)
             for x in ps { pattern(x) }
-        case let .mapping(keys, ps, _):
+        case .mapping(let keys, let ps, _):
             emit("MatchMapping", p.range)
             exprs(keys)
             for x in ps { pattern(x) }
-        case let .class(cls, ps, _, kps):
+        case .class(let cls, let ps, _, let kps):
             emit("MatchClass", p.range)
             expr(cls)
             for x in ps { pattern(x) }
             for x in kps { pattern(x) }
         case .star: emit("MatchStar", p.range)
-        case let .as(inner, _):
+        case .as(let inner, _):
             emit("MatchAs", p.range)
             if let inner { pattern(inner) }
-        case let .or(ps):
+        case .or(let ps):
             emit("MatchOr", p.range)
             for x in ps { pattern(x) }
         case .invalid: emit("Invalid", p.range)

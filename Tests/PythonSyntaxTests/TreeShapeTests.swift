@@ -1,5 +1,5 @@
-import TextCore
 import Testing
+import TextCore
 
 @testable import PythonSyntax
 
@@ -35,32 +35,59 @@ import Testing
         #expect(parsed.docstring?.value == "add users\n\nRevision ID: abc123\n")
         let body = Array(parsed.body)
         #expect(body.count == 7)
-        guard case let .importFrom(module, names, level) = body[1].kind else { Issue.record("importFrom"); return }
+        guard case .importFrom(let module, let names, let level) = body[1].kind else {
+            Issue.record("importFrom")
+            return
+        }
         #expect(module?.name == "typing")
         #expect(names.map(\.name.name) == ["Sequence", "Union"])
         #expect(level == 0)
-        guard case let .import(aliases) = body[3].kind else { Issue.record("import"); return }
+        guard case .import(let aliases) = body[3].kind else {
+            Issue.record("import")
+            return
+        }
         #expect(aliases.first?.name.name == "sqlalchemy")
         #expect(aliases.first?.asname?.name == "sa")
-        guard case let .annAssign(target, annotation, value, simple) = body[4].kind else { Issue.record("annAssign"); return }
+        guard case .annAssign(let target, let annotation, let value, let simple) = body[4].kind else {
+            Issue.record("annAssign")
+            return
+        }
         #expect(target.identifier == "revision")
         #expect(annotation.identifier == "str")
         #expect(simple)
         let rev = try #require(value)
         #expect(rev.stringValue == "abc123")
         #expect(text(parsed, rev.range) == "\"abc123\"")
-        guard case let .annAssign(_, ann2, value2, _) = body[5].kind, let down = value2 else { Issue.record("down"); return }
-        guard case let .subscript(base, slice) = ann2.kind else { Issue.record("subscript"); return }
+        guard case .annAssign(_, let ann2, let value2, _) = body[5].kind, let down = value2 else {
+            Issue.record("down")
+            return
+        }
+        guard case .subscript(let base, let slice) = ann2.kind else {
+            Issue.record("subscript")
+            return
+        }
         #expect(base.identifier == "Union")
-        guard case let .tuple(elts) = slice.kind else { Issue.record("slice tuple"); return }
+        guard case .tuple(let elts) = slice.kind else {
+            Issue.record("slice tuple")
+            return
+        }
         #expect(elts.count == 2)
-        guard case let .tuple(values) = down.kind else { Issue.record("tuple"); return }
+        guard case .tuple(let values) = down.kind else {
+            Issue.record("tuple")
+            return
+        }
         #expect(values.map { $0.stringValue } == ["a1", "b2"])
-        guard case let .constant(.string(b2)) = values[1].kind else { Issue.record("b2"); return }
+        guard case .constant(.string(let b2)) = values[1].kind else {
+            Issue.record("b2")
+            return
+        }
         #expect(b2.parts.map { text(parsed, $0.range) } == ["'b'", "\"2\""])
         #expect(b2.parts.map { text(parsed, $0.contentRange) } == ["b", "2"])
         #expect(text(parsed, down.range) == "(\"a1\", 'b' \"2\")")
-        guard case let .assign(targets, none) = body[6].kind, case .constant(.none) = none.kind else { Issue.record("assign"); return }
+        guard case .assign(let targets, let none) = body[6].kind, case .constant(.none) = none.kind else {
+            Issue.record("assign")
+            return
+        }
         #expect(targets.first?.identifier == "branch_labels")
     }
 
@@ -75,35 +102,63 @@ import Testing
 
             """
         let parsed = parse(source)
-        guard case let .functionDef(f) = parsed.body.first?.kind else { Issue.record("def"); return }
+        guard case .functionDef(let f) = parsed.body.first?.kind else {
+            Issue.record("def")
+            return
+        }
         #expect(f.name.name == "upgrade")
         #expect(text(parsed, f.nameRange) == "upgrade")
         #expect(f.returns.map { text(parsed, $0.range) } == "None")
         #expect(f.parameters.args.isEmpty)
         let stmts = Array(f.body)
         #expect(stmts.count == 3)
-        guard case let .assign(_, comp) = stmts[0].kind, case let .listComp(elt, gens) = comp.kind else { Issue.record("listcomp"); return }
+        guard case .assign(_, let comp) = stmts[0].kind, case .listComp(let elt, let gens) = comp.kind else {
+            Issue.record("listcomp")
+            return
+        }
         #expect(text(parsed, elt.range) == "c[\"name\"]")
         #expect(gens.first?.target.identifier == "c")
-        guard case let .if(test, body, orelse) = stmts[1].kind else { Issue.record("if"); return }
+        guard case .if(let test, let body, let orelse) = stmts[1].kind else {
+            Issue.record("if")
+            return
+        }
         #expect(orelse.isEmpty)
-        guard case let .compare(left, ops, comparators) = test.kind else { Issue.record("compare"); return }
+        guard case .compare(let left, let ops, let comparators) = test.kind else {
+            Issue.record("compare")
+            return
+        }
         #expect(left.stringValue == "x")
         #expect(ops == [.notIn])
         #expect(comparators.first?.identifier == "columns")
-        guard case let .expr(call) = body.first?.kind, case let .call(function, args, keywords) = call.kind else { Issue.record("call"); return }
+        guard case .expr(let call) = body.first?.kind, case .call(let function, let args, let keywords) = call.kind
+        else {
+            Issue.record("call")
+            return
+        }
         #expect(function.dottedName == "op.add_column")
-        guard case let .attribute(_, attr) = function.kind else { Issue.record("attr"); return }
+        guard case .attribute(_, let attr) = function.kind else {
+            Issue.record("attr")
+            return
+        }
         #expect(text(parsed, attr.range) == "add_column")
         #expect(args.count == 2)
         #expect(args[0].stringValue == "t")
-        guard case let .call(column, columnArgs, columnKeywords) = args[1].kind else { Issue.record("Column"); return }
+        guard case .call(let column, let columnArgs, let columnKeywords) = args[1].kind else {
+            Issue.record("Column")
+            return
+        }
         #expect(column.dottedName == "sa.Column")
         #expect(columnArgs.count == 2)
         #expect(columnKeywords.first?.name?.name == "nullable")
-        guard case .constant(.bool(true)) = columnKeywords.first?.value.kind else { Issue.record("True"); return }
+        guard case .constant(.bool(true)) = columnKeywords.first?.value.kind else {
+            Issue.record("True")
+            return
+        }
         #expect(keywords.isEmpty)
-        guard case let .with(items, withBody, isAsync) = stmts[2].kind else { Issue.record("with"); return }
+        guard case .with(let items, let withBody, let isAsync) = stmts[2].kind else {
+            Issue.record("with")
+            return
+        }
         #expect(!isAsync)
         #expect(items.first?.optionalVars?.identifier == "batch_op")
         #expect(items.first?.contextExpr.dottedName == nil)
@@ -111,14 +166,18 @@ import Testing
         // Comments, and the statement at an offset.
         #expect(parsed.comments.count == 1)
         #expect(parsed.comments.first.map { text(parsed, $0) } == "# noqa: ALM201")
-        let offset = try #require(source.utf8.firstIndex(of: UInt8(ascii: "#")).map { source.utf8.distance(from: source.utf8.startIndex, to: $0) })
+        let offset = try #require(
+            source.utf8.firstIndex(of: UInt8(ascii: "#")).map {
+                source.utf8.distance(from: source.utf8.startIndex, to: $0)
+            })
         let inner = try #require(parsed.statement(containing: offset - 3))
         #expect(text(parsed, inner.range).hasPrefix("op.add_column("))
         #expect(parsed.allStatements.count == 6)
     }
 
     @Test func classBodiesAndTables() {
-        let parsed = parse("""
+        let parsed = parse(
+            """
             @dataclass(frozen=True)
             class User(Base, metaclass=Meta):
                 __tablename__ = "users"
@@ -127,7 +186,10 @@ import Testing
             users = Table("users", metadata, Column("id", Integer, primary_key=True))
 
             """)
-        guard case let .classDef(c) = parsed.body.first?.kind else { Issue.record("class"); return }
+        guard case .classDef(let c) = parsed.body.first?.kind else {
+            Issue.record("class")
+            return
+        }
         #expect(c.name.name == "User")
         #expect(c.bases.map(\.identifier) == ["Base"])
         #expect(c.keywords.first?.name?.name == "metaclass")
@@ -137,7 +199,8 @@ import Testing
     }
 
     @Test func statementForms() {
-        let parsed = parse("""
+        let parsed = parse(
+            """
             async def f(a, /, b: int = 1, *args, c, d=2, **kw) -> int:
                 global g
                 nonlocal n
@@ -159,7 +222,10 @@ import Testing
 
             """)
         let all = parsed.allStatements
-        guard case let .functionDef(f) = all.first?.kind else { Issue.record("def"); return }
+        guard case .functionDef(let f) = all.first?.kind else {
+            Issue.record("def")
+            return
+        }
         #expect(f.isAsync)
         #expect(f.parameters.posonly.map(\.name.name) == ["a"])
         #expect(f.parameters.args.map(\.name.name) == ["b"])
@@ -182,7 +248,8 @@ import Testing
             case .while: return "while"
             case .break: return "break"
             case .continue: return "continue"
-            case .try(_, let handlers, _, let finalbody, let isStar): return "try\(isStar ? "*" : "") \(handlers.count) \(finalbody.count)"
+            case .try(_, let handlers, _, let finalbody, let isStar):
+                return "try\(isStar ? "*" : "") \(handlers.count) \(finalbody.count)"
             case .return(let v): return v == nil ? "return" : "return value"
             case .typeAlias(_, let params, _): return "type \(params.map { $0.kind })"
             case .assign(let targets, _): return "assign \(targets.count)"
@@ -190,22 +257,25 @@ import Testing
             default: return "other"
             }
         }
-        #expect(kinds == [
-            "def", "global", "nonlocal", "del", "assert", "raise from", "+=", "ann", "async for", "pass",
-            "async with 2", "pass", "while", "break", "continue", "try* 1 1", "pass", "pass", "pass", "return value",
-            "type [PythonSyntax.TypeParam.Kind.typeVar, PythonSyntax.TypeParam.Kind.typeVarTuple, PythonSyntax.TypeParam.Kind.paramSpec]",
-            "assign 2",
-        ])
+        #expect(
+            kinds == [
+                "def", "global", "nonlocal", "del", "assert", "raise from", "+=", "ann", "async for", "pass",
+                "async with 2", "pass", "while", "break", "continue", "try* 1 1", "pass", "pass", "pass",
+                "return value",
+                "type [PythonSyntax.TypeParam.Kind.typeVar, PythonSyntax.TypeParam.Kind.typeVarTuple, PythonSyntax.TypeParam.Kind.paramSpec]",
+                "assign 2",
+            ])
     }
 
     @Test func expressionForms() {
-        let parsed = parse("""
+        let parsed = parse(
+            """
             v = (a := 1, not b, -c, +d, ~e, a or b and c, x if y else z, {1: 2, **m}, {1, *s},
                  {k: v for k, v in d.items() if k}, {s for s in t}, (g for g in h), [*l, 2],
                  a[1:2, ::3], f(x)(y).z, 1_000, 0x_ff, 1.5e3, 2j, ..., True, None, b"\\x00", a @ b ** -c // d)
 
             """)
-        guard case let .assign(_, value) = parsed.body.first?.kind, case let .tuple(elts) = value.kind else {
+        guard case .assign(_, let value) = parsed.body.first?.kind, case .tuple(let elts) = value.kind else {
             Issue.record("tuple")
             return
         }
@@ -238,15 +308,17 @@ import Testing
             default: return "other"
             }
         }
-        #expect(elts.map(name) == [
-            "walrus", "not", "uSub", "uAdd", "invert", "or2", "ifexp", "dict [false, true]", "set", "dictcomp 1",
-            "setcomp", "genexp", "list 2", "subscript 1:2, ::3", "attr z of f(x)(y)", "int 1_000", "int 0x_ff",
-            "float 1.5e3", "complex 2j", "...", "true", "None", "bytes [0]", "binop floorDiv",
-        ])
+        #expect(
+            elts.map(name) == [
+                "walrus", "not", "uSub", "uAdd", "invert", "or2", "ifexp", "dict [false, true]", "set", "dictcomp 1",
+                "setcomp", "genexp", "list 2", "subscript 1:2, ::3", "attr z of f(x)(y)", "int 1_000", "int 0x_ff",
+                "float 1.5e3", "complex 2j", "...", "true", "None", "bytes [0]", "binop floorDiv",
+            ])
     }
 
     @Test func fStringsAndStringDecoding() {
-        let parsed = parse(#"""
+        let parsed = parse(
+            #"""
             a = f"x{y!r:>{w}}z" "tail" f'{"nested" + f"{q=}"}'
             b = 'caf\xe9 \N{BULLET} \u00e9\t' r'\d' '''multi
             line'''
@@ -254,12 +326,15 @@ import Testing
 
             """#)
         let values = parsed.body.map { stmt -> Expr? in
-            if case let .assign(_, v) = stmt.kind { return v }
+            if case .assign(_, let v) = stmt.kind { return v }
             return nil
         }
-        guard case let .joinedStr(parts)? = values[0]?.kind else { Issue.record("joined"); return }
+        guard case .joinedStr(let parts)? = values[0]?.kind else {
+            Issue.record("joined")
+            return
+        }
         #expect(parts.count == 4)
-        if case let .formattedValue(value, conversion, spec) = parts[1].kind {
+        if case .formattedValue(let value, let conversion, let spec) = parts[1].kind {
             #expect(value.identifier == "y")
             #expect(conversion == "r")
             #expect(spec != nil)
@@ -272,7 +347,8 @@ import Testing
     }
 
     @Test func matchStatement() {
-        let parsed = parse("""
+        let parsed = parse(
+            """
             match command.split():
                 case [action, *rest] if rest:
                     pass
@@ -282,15 +358,27 @@ import Testing
                     pass
 
             """)
-        guard case let .match(subject, cases) = parsed.body.first?.kind else { Issue.record("match"); return }
+        guard case .match(let subject, let cases) = parsed.body.first?.kind else {
+            Issue.record("match")
+            return
+        }
         #expect(subject.text == "command.split()")
         #expect(cases.count == 3)
         #expect(cases[0].guardExpr?.identifier == "rest")
-        guard case let .sequence(items) = cases[0].pattern.kind else { Issue.record("sequence"); return }
+        guard case .sequence(let items) = cases[0].pattern.kind else {
+            Issue.record("sequence")
+            return
+        }
         #expect(items.count == 2)
-        guard case let .or(alternatives) = cases[1].pattern.kind else { Issue.record("or"); return }
+        guard case .or(let alternatives) = cases[1].pattern.kind else {
+            Issue.record("or")
+            return
+        }
         #expect(alternatives.count == 5)
-        guard case let .as(inner, name) = cases[2].pattern.kind else { Issue.record("as"); return }
+        guard case .as(let inner, let name) = cases[2].pattern.kind else {
+            Issue.record("as")
+            return
+        }
         #expect(name?.name == "pair")
         #expect(inner != nil)
     }
@@ -312,7 +400,7 @@ import Testing
         let broken = parseModule(Array("a = 1\nb = = 2\nc = 3\nif x\n    d = 4\ne = 5\n".utf8))
         #expect(broken.errors.count == 2)
         let names = broken.allStatements.compactMap { stmt -> String? in
-            if case let .assign(targets, _) = stmt.kind { return targets.first?.identifier }
+            if case .assign(let targets, _) = stmt.kind { return targets.first?.identifier }
             return nil
         }
         // The broken assignment is kept with what could be parsed (an invalid value).
