@@ -414,3 +414,24 @@ import TextCore
         #expect(parsed.body.first?.range == ByteRange(start: 3, end: 8))
     }
 }
+
+@Suite struct TraversalTests {
+    @Test func findsEveryCallInsideNestedStatements() {
+        let parsed = parseModule(
+            Array(
+                """
+                def upgrade():
+                    if not has("t"):
+                        with op.batch_alter_table("t") as b:
+                            b.add_column(sa.Column("x", sa.Integer(), server_default=sa.text("0")))
+
+                """.utf8))
+        var calls: [String] = []
+        for stmt in parsed.allStatements {
+            for e in stmt.childExpressions.flatMap(\.descendantsAndSelf) {
+                if case .call(let function, _, _) = e.kind { calls.append(function.text) }
+            }
+        }
+        #expect(calls == ["has", "op.batch_alter_table", "b.add_column", "sa.Column", "sa.Integer", "sa.text"])
+    }
+}
