@@ -40,10 +40,13 @@ let package = Package(
             dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "AlembicLSCLI"]
         ),
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
-        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"]),
-        .testTarget(name: "AlembicModelTests", dependencies: ["AlembicModel", "PythonSyntax", "TextCore"]),
+        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"], exclude: ["Oracle"]),
+        .testTarget(
+            name: "AlembicModelTests", dependencies: ["AlembicModel", "PythonSyntax", "TextCore"], exclude: ["Oracle"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "AlembicModel", "TextCore"]),
-        .testTarget(name: "AlembicLSCLITests", dependencies: ["AlembicLSCLI", "Lint", "AlembicModel"]),
+        .testTarget(
+            name: "AlembicLSCLITests", dependencies: ["AlembicLSCLI", "Lint", "AlembicModel"],
+            exclude: ["Oracle", "__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )
