@@ -5,11 +5,14 @@ import TextCore
 public enum LintEngine {
     /// All diagnostics for `project`, sorted for output, de-duplicated (an environment
     /// sharing files with another reports each finding once).
-    public static func run(_ project: ProjectAnalysis, settings: LintSettings, projectRoot: String? = nil) -> [Diagnostic] {
+    /// `bases` (by ``AlembicEnvironment/id``) enables the rules comparing with a git ref.
+    public static func run(
+        _ project: ProjectAnalysis, settings: LintSettings, projectRoot: String? = nil, bases: [String: BaseRevisions] = [:]
+    ) -> [Diagnostic] {
         let enabled = RuleRegistry.rules.filter { settings.isEnabled($0.metadata) }
         var raw: [Diagnostic] = []
         for environment in project.environments {
-            let context = LintContext(environment: environment, project: project)
+            let context = LintContext(environment: environment, project: project, base: bases[environment.environment.id])
             for rule in enabled { raw += rule.check(context) }
         }
         raw += discoveryDiagnostics(project, enabled: enabled)

@@ -35,6 +35,12 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Print the resolved configuration and exit.")
     var showSettings = false
 
+    @Option(name: .long, help: "A git ref to compare the migration graph with (e.g. origin/main): enables ALM120-ALM122.")
+    var base: String?
+
+    @Flag(name: .long, help: "With --base: report findings only in files changed since the merge base (the base comparison rules always report).")
+    var changedOnly = false
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let roots = paths.isEmpty ? [cwd] : paths
@@ -48,8 +54,28 @@ struct Check: ParsableCommand {
         }
         let settings = resolved.settings
 
+        if changedOnly && base == nil { throw CLIError("--changed-only needs --base REF") }
         let project = ProjectLoader.load(roots: roots, cwd: cwd)
-        var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root)
+        var bases: [String: BaseRevisions] = [:]
+        var changedFiles: Set<String>?
+        if let base {
+            do throws(GitError) {
+                let repository = try GitRepository.open(at: directory(of: PythonPath.absolute(roots[0], cwd: cwd)))
+                let loaded = try BaseRevisions.load(project, ref: base, repository: repository)
+                bases = loaded.bases
+                if changedOnly {
+                    let changed = try repository.changedFiles(since: loaded.mergeBase)
+                    changedFiles = Set(project.sources.keys.filter { repository.relativePath($0).map(changed.contains) ?? false })
+                }
+            } catch {
+                throw CLIError(error.message)
+            }
+        }
+        var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root, bases: bases)
+        if let changedFiles {
+            let baseRules: Set<String> = [DivergesFromBase.metadata.code, EditedPublishedRevision.metadata.code, DeletedPublishedRevision.metadata.code]
+            diagnostics = diagnostics.filter { baseRules.contains($0.code) || changedFiles.contains($0.location.path) }
+        }
         // Paths that are files restrict the report to those files.
         let fileFilters = roots.map { PythonPath.absolute($0, cwd: cwd) }.filter { !isDirectory($0) }
         if !fileFilters.isEmpty && fileFilters.count == roots.count {
