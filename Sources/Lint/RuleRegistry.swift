@@ -21,6 +21,7 @@ public enum RuleRegistry {
         VersionLocationNotFound.self,
         SuspiciousConfigValue.self,
         InvalidConfig.self,
+        UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 
     public static var metadata: [RuleMetadata] { rules.map { $0.metadata } }

@@ -41,6 +41,9 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "With --base: report findings only in files changed since the merge base (the base comparison rules always report).")
     var changedOnly = false
 
+    @Flag(name: .long, help: "Add `# noqa: CODE` to every Python line with a finding (baseline an existing tree), then exit.")
+    var addNoqa = false
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let roots = paths.isEmpty ? [cwd] : paths
@@ -80,6 +83,16 @@ struct Check: ParsableCommand {
         let fileFilters = roots.map { PythonPath.absolute($0, cwd: cwd) }.filter { !isDirectory($0) }
         if !fileFilters.isEmpty && fileFilters.count == roots.count {
             diagnostics = diagnostics.filter { fileFilters.contains($0.location.path) }
+        }
+        if addNoqa {
+            let summary = writeNoqaDirectives(diagnostics, project: project)
+            for path in summary.changedFiles {
+                FileHandle.standardError.write(Data("warning: \(path) changed since it was read; not modified\n".utf8))
+            }
+            var line = "Added \(summary.directives) noqa directive\(summary.directives == 1 ? "" : "s") to \(summary.files) file\(summary.files == 1 ? "" : "s")."
+            if summary.skipped > 0 { line += " \(summary.skipped) finding\(summary.skipped == 1 ? "" : "s") cannot take a line directive (not Python, or inside a multi-line string)." }
+            print(line)
+            return
         }
         let format = outputFormat ?? OutputFormat.defaultFormat(stdoutIsTerminal: Terminal.stdoutIsTerminal)
         if project.environments.isEmpty && !quiet && [.full, .concise, .text].contains(format) {

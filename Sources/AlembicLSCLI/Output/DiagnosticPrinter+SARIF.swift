@@ -6,11 +6,14 @@ extension DiagnosticPrinter {
     /// The base id relative artifact URIs are resolved against (`originalUriBaseIds`).
     static let sarifBaseID = "%SRCROOT%"
 
-    /// A SARIF 2.1.0 log with one run: `tool.driver.rules` carries every rule's metadata and
-    /// documentation (`help.markdown`), results carry `ruleId`, `ruleIndex`, `level`, the
+    /// A SARIF 2.1.0 log with one run: `tool.driver.rules` carries the metadata and
+    /// documentation (`help.markdown`) of every rule with results, results carry `ruleId`, `ruleIndex`, `level`, the
     /// message, the location (relative to `%SRCROOT%`, the display root, when inside it),
     /// related locations and a partial fingerprint. Columns count Unicode code points.
-    func sarif(_ diagnostics: [Diagnostic], rules: [RuleMetadata], version: String) -> String {
+    func sarif(_ diagnostics: [Diagnostic], rules allRules: [RuleMetadata], version: String) -> String {
+        // Only the rules with results, so the log stays small and stable as rules are added.
+        let reported = Set(diagnostics.map(\.code))
+        let rules = allRules.filter { reported.contains($0.code) }
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.code, $0) }, uniquingKeysWith: { first, _ in first })
         let fingerprints = stableFingerprints(diagnostics)
         let results: [JSONValue] = zip(diagnostics, fingerprints).map { d, fingerprint in
