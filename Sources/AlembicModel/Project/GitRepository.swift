@@ -57,9 +57,10 @@ public struct GitRepository: Sendable {
         return text(result.stdout) == "true"
     }
 
-    /// One file of a tree: its path relative to the top level and its size in bytes.
+    /// One file of a tree: its path relative to the top level, its blob id and its size.
     public struct TreeEntry: Hashable, Sendable {
         public var path: String
+        public var object: String
         public var size: Int
     }
 
@@ -77,20 +78,40 @@ public struct GitRepository: Sendable {
             let fields = record[record.startIndex ..< tab].split(separator: 0x20)
             guard fields.count == 4, fields[1].elementsEqual("blob".utf8) else { continue }
             let size = Int(String(decoding: fields[3], as: UTF8.self)) ?? 0
-            entries.append(TreeEntry(path: String(decoding: record[(tab + 1)...], as: UTF8.self), size: size))
+            entries.append(TreeEntry(
+                path: String(decoding: record[(tab + 1)...], as: UTF8.self), object: String(decoding: fields[2], as: UTF8.self), size: size))
         }
         return entries
     }
 
-    /// The contents of `path` (relative to the top level) at `commit`, refusing blobs over
-    /// ``maxBlobBytes``.
-    public func contents(of path: String, at commit: String, size: Int) throws(GitError) -> [UInt8] {
-        guard size <= Self.maxBlobBytes else {
-            throw GitError("\(path) at \(commit.prefix(12)) is \(size) bytes, larger than the \(Self.maxBlobBytes >> 20) MiB limit; it is not a migration")
+    /// The contents of `entries` at `commit`, in order, read by one `git cat-file --batch`
+    /// process; blobs over ``maxBlobBytes`` are refused before anything is read.
+    public func contents(of entries: [TreeEntry], at commit: String) throws(GitError) -> [[UInt8]] {
+        for entry in entries where entry.size > Self.maxBlobBytes {
+            throw GitError("\(entry.path) at \(commit.prefix(12)) is \(entry.size) bytes, larger than the \(Self.maxBlobBytes >> 20) MiB limit; it is not a migration")
         }
-        let result = try git(["cat-file", "blob", "\(commit):\(path)"])
-        guard result.status == 0 else { throw GitError("cannot read \(path) at \(commit.prefix(12)): \(text(result.stderr))") }
-        return result.stdout
+        // Requests name blob ids (resolving `commit:path` walks the tree for every file).
+        let requests = entries.map { "\($0.object)\n" }.joined()
+        let result = try Self.run(["-C", toplevel, "cat-file", "--batch"], in: toplevel, input: Data(requests.utf8))
+        guard result.status == 0 else { throw GitError("git cat-file failed: \(text(result.stderr))") }
+        var out: [[UInt8]] = []
+        out.reserveCapacity(entries.count)
+        let bytes = result.stdout
+        var position = 0
+        for entry in entries {
+            // "<oid> SP <type> SP <size> LF <contents> LF", or "<request> SP missing LF".
+            guard let newline = bytes[position...].firstIndex(of: 0x0A) else {
+                throw GitError("git cat-file ended early while reading \(entry.path)")
+            }
+            let header = bytes[position ..< newline].split(separator: 0x20)
+            guard header.count == 3, header[1].elementsEqual("blob".utf8),
+                  let size = Int(String(decoding: header[2], as: UTF8.self)), newline + 1 + size <= bytes.count else {
+                throw GitError("cannot read \(entry.path) at \(commit.prefix(12)): \(String(decoding: bytes[position ..< newline], as: UTF8.self))")
+            }
+            out.append(Array(bytes[newline + 1 ..< newline + 1 + size]))
+            position = newline + 1 + size + 1
+        }
+        return out
     }
 
     /// Paths (relative to the top level) of the files that differ between `commit` and the
@@ -134,7 +155,7 @@ public struct GitRepository: Sendable {
     }
 
     /// Runs git without a terminal prompt, reading both pipes concurrently.
-    static func run(_ arguments: [String], in directory: String) throws(GitError) -> Output {
+    static func run(_ arguments: [String], in directory: String, input: Data? = nil) throws(GitError) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -147,8 +168,18 @@ public struct GitRepository: Sendable {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let inputPipe = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : inputPipe
         do { try process.run() } catch { throw GitError("cannot run git: \(error.localizedDescription)") }
+        if let input {
+            // Written from another thread: git answers while it reads, and a full stdout pipe
+            // would otherwise block both sides.
+            let writer = inputPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
+        }
         let errorData = ErrorBuffer()
         let group = DispatchGroup()
         group.enter()

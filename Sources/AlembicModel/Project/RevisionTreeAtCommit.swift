@@ -9,11 +9,14 @@ public struct RevisionTreeAtCommit: Sendable {
     public var analysis: EnvironmentAnalysis
     /// Operations of each file, by path.
     public var operations: [String: MigrationOperations]
+    /// The bytes of each file, by path (an unchanged file needs no comparison).
+    public var sources: [String: [UInt8]]
 
-    public init(commit: String, analysis: EnvironmentAnalysis, operations: [String: MigrationOperations]) {
+    public init(commit: String, analysis: EnvironmentAnalysis, operations: [String: MigrationOperations], sources: [String: [UInt8]] = [:]) {
         self.commit = commit
         self.analysis = analysis
         self.operations = operations
+        self.sources = sources
     }
 
     /// Reads the revision files of `environment`'s version locations at `commit`. A version
@@ -24,6 +27,7 @@ public struct RevisionTreeAtCommit: Sendable {
     ) throws(GitError) -> RevisionTreeAtCommit {
         var files: [MigrationFile] = []
         var operations: [String: MigrationOperations] = [:]
+        var sources: [String: [UInt8]] = [:]
         let recursive = environment.recursiveVersionLocations.value
         for location in environment.effectiveVersionLocations {
             guard let relative = repository.relativePath(location) else { continue }
@@ -33,19 +37,25 @@ public struct RevisionTreeAtCommit: Sendable {
                 let name = rest.split(separator: "/").last.map(String.init) ?? ""
                 return (recursive || !rest.contains("/")) && name.hasSuffix(".py") && name != "__init__.py" && !name.hasPrefix(".#")
             }.sorted { $0.path < $1.path }
-            for entry in entries {
-                let bytes = try repository.contents(of: entry.path, at: commit, size: entry.size)
+            let contents = try repository.contents(of: entries, at: commit)
+            for (entry, bytes) in zip(entries, contents) {
                 if let problem = SourceReader.decodingProblem(bytes) {
                     throw GitError("\(entry.path) at \(commit.prefix(12)) cannot be analysed: \(problem.message)")
                 }
-                // The path in the working tree's spelling (the location may go through a link).
-                let path = location + "/" + entry.path.dropFirst(prefix.count)
-                let parsed = parseModule(bytes)
-                files.append(MigrationFactsExtractor.extract(path: path, parsed: parsed))
-                operations[path] = MigrationOperations.extract(parsed)
+            }
+            // The paths in the working tree's spelling (the location may go through a link).
+            let paths = entries.map { location + "/" + $0.path.dropFirst(prefix.count) }
+            let analysed = ParallelMap.map(contents.indices) { i -> (MigrationFile, MigrationOperations) in
+                let parsed = parseModule(contents[i])
+                return (MigrationFactsExtractor.extract(path: paths[i], parsed: parsed), MigrationOperations.extract(parsed))
+            }
+            for (i, (file, fileOperations)) in analysed.enumerated() {
+                files.append(file)
+                operations[file.path] = fileOperations
+                sources[file.path] = contents[i]
             }
         }
         let analysis = ProjectLoader.build(environment: environment, files: files, listingProblems: [])
-        return RevisionTreeAtCommit(commit: commit, analysis: analysis, operations: operations)
+        return RevisionTreeAtCommit(commit: commit, analysis: analysis, operations: operations, sources: sources)
     }
 }

@@ -44,6 +44,8 @@ public enum EditedPublishedRevision: Rule {
         for old in published.analysis.files {
             guard let id = old.revisionID else { continue }
             if let current = env.file(for: id) {
+                // The same bytes at the same path: nothing to compare.
+                if current.path == old.path, let before = published.sources[old.path], context.project.sources[current.path]?.bytes == before { continue }
                 var changes: [String] = []
                 if old.downRevision.value?.ids.sorted() != current.downRevision.value?.ids.sorted() {
                     changes.append("`down_revision` (\(describe(old.downRevision.value)) → \(describe(current.downRevision.value)))")
