@@ -45,6 +45,19 @@ import Testing
         #expect(Terminal(color: false).paint("x", .bold) == "x")
     }
 
+    /// On a real terminal (`script` allocates one) the default is `full`, coloured unless
+    /// `NO_COLOR` is set.
+    @Test func terminalDefaultsToFullWithColour() throws {
+        let binary = try #require(CLI.binary)
+        let command = "cd '\(Self.brokenHeads)' && '\(binary)' check"
+        let coloured = try CLI.run("/usr/bin/env", ["-u", "NO_COLOR", "script", "-qec", command, "/dev/null"])
+        #expect(coloured.stdout.contains("\u{1B}[1;31mALM105\u{1B}[0m"), "\(coloured.stdout)")
+        #expect(coloured.stdout.contains("-->"))
+        let plain = try CLI.run("/usr/bin/env", ["NO_COLOR=1", "script", "-qec", command, "/dev/null"])
+        #expect(plain.stdout.contains("  --> alembic/versions/0003_add_user_email.py:15:17"))
+        #expect(!plain.stdout.contains("\u{1B}["))
+    }
+
     @Test func quietPrintsFindingsOnly() throws {
         let quiet = try Self.check(["--quiet"])
         #expect(quiet.status == 1)
