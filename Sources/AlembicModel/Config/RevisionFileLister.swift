@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Lists revision files exactly as alembic 1.20's `ScriptDirectory._load_revisions` and
 /// `Script._list_py_dir` / `Script._from_path` select and order them, without reading them.
 ///
@@ -83,7 +89,7 @@ public enum RevisionFileLister {
 
     /// `_only_source_rev_file` / `_sourceless_rev_file`: `(?!\.\#|__init__)(.*\.py)(c|o)?$`.
     private static func matchedSuffix(_ name: String, sourceless: Bool) -> Suffix? {
-        if name.hasPrefix(".#") || name.hasPrefix("__init__") || name.contains("\n") { return nil }
+        if name.hasPrefix(".#") || name.hasPrefix("__init__") || name.utf8.contains(0x0A) { return nil }
         if name.hasSuffix(".py") { return .py }
         guard sourceless else { return nil }
         if name.hasSuffix(".pyc") { return .pyc }
@@ -166,6 +172,17 @@ public enum RevisionFileLister {
 
     /// Python's `str` ordering: by code point, which is UTF-8 byte order.
     static func codePointOrder(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        var lhs = lhs
+        var rhs = rhs
+        return lhs.withUTF8 { a in
+            rhs.withUTF8 { b in
+                let shared = min(a.count, b.count)
+                if shared > 0, let pa = a.baseAddress, let pb = b.baseAddress {
+                    let order = memcmp(pa, pb, shared)
+                    if order != 0 { return order < 0 }
+                }
+                return a.count < b.count
+            }
+        }
     }
 }
