@@ -1,0 +1,52 @@
+import Foundation
+import IDE
+
+extension Session {
+    /// Re-analyses after `options.debounce`; changes arriving meanwhile are coalesced.
+    func scheduleAnalysis() {
+        guard !analysisScheduled, host.hasPendingWork else { return }
+        analysisScheduled = true
+        queue.asyncAfter(deadline: .now() + options.debounce) {
+            self.analysisScheduled = false
+            guard self.state == .running, self.host.hasPendingWork else { return }
+            self.analyzeAndPublish()
+        }
+    }
+
+    /// Applies pending changes and publishes the diagnostic sets that changed (an empty set
+    /// clears a file whose problems are gone).
+    func analyzeAndPublish() {
+        let snapshot = host.update()
+        let context = RequestContext(
+            snapshot: snapshot, encoding: encoding, uris: documents.mapValues(\.uri), versions: documents.mapValues(\.version))
+        var next: [String: [LSP.Diagnostic]] = [:]
+        for (path, diagnostics) in snapshot.diagnostics { next[path] = diagnostics.map(context.diagnostic) }
+        for (path, diagnostics) in next.sorted(by: { $0.key < $1.key }) where (published[path] ?? []) != diagnostics {
+            notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(
+                uri: context.uri(path), version: context.versions[path], diagnostics: diagnostics))
+        }
+        for path in published.keys.sorted() where next[path] == nil && published[path]?.isEmpty == false {
+            notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(
+                uri: context.uri(path), version: context.versions[path], diagnostics: []))
+        }
+        published = next
+    }
+
+    func documentDiagnostics(id: RequestID, _ params: LSP.TextDocumentParams) throws(ResponseError) {
+        runOnSnapshot(id: id) { context throws(ResponseError) in
+            let path = try context.path(params.textDocument.uri)
+            let items = (context.snapshot.diagnostics[path] ?? []).map(context.diagnostic)
+            return LSP.FullDocumentDiagnosticReport(resultId: "\(context.snapshot.generation)", items: items)
+        }
+    }
+
+    func workspaceDiagnostics(id: RequestID) {
+        runOnSnapshot(id: id) { context in
+            let all = context.allDiagnostics()
+            let items = all.keys.sorted().map { path in
+                LSP.WorkspaceFullDocumentDiagnosticReport(uri: context.uri(path), version: context.versions[path], items: all[path] ?? [])
+            }
+            return LSP.WorkspaceDiagnosticReport(items: items)
+        }
+    }
+}
