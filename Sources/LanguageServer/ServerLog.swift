@@ -7,7 +7,7 @@ public final class ServerLog: @unchecked Sendable {
 
     /// Logs to `path` (appending), or to stderr when nil or unopenable.
     public init(path: String?) {
-        if let path, FileManager.default.createFile(atPath: path, contents: nil) || FileManager.default.fileExists(atPath: path),
+        if let path, FileManager.default.fileExists(atPath: path) || FileManager.default.createFile(atPath: path, contents: nil),
            let handle = FileHandle(forWritingAtPath: path) {
             handle.seekToEndOfFile()
             self.handle = handle
