@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(name: "alembic-ls", dependencies: ["AlembicLSCLI"]),
         .executableTarget(
             name: "alembic-ls-bench",
-            dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "AlembicLSCLI"]
+            dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "AlembicLSCLI", "LanguageServer"]
         ),
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"]),

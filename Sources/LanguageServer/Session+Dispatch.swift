@@ -22,6 +22,7 @@ extension Session {
             switch method {
             case "initialize": sendResult(id: id, try initialize(params(LSP.InitializeParams.self, data)))
             case "shutdown":
+                waitForRunningRequests()
                 state = .shutDown
                 sendResult(id: id, JSON.null)
             case "textDocument/hover": try hover(id: id, params(LSP.TextDocumentPositionParams.self, data))

@@ -31,6 +31,9 @@ public final class Session: @unchecked Sendable {
     let options: Options
     let queue = DispatchQueue(label: "alembic-ls.consumer")
     private let workers = DispatchQueue(label: "alembic-ls.requests", attributes: .concurrent)
+    /// Requests running on snapshots; `shutdown` and `exit` wait for them so that every
+    /// request gets its response before the process ends.
+    private let running = DispatchGroup()
     private let lock = NSLock()
     private var inFlight: [RequestID: Bool] = [:]
     private var outgoingID = 0
@@ -175,7 +178,9 @@ public final class Session: @unchecked Sendable {
         lock.lock()
         inFlight[id] = false
         lock.unlock()
+        running.enter()
         workers.async {
+            defer { self.running.leave() }
             let result: Result<any Encodable & Sendable, ResponseError>
             do throws(ResponseError) {
                 result = .success(try body(context))
@@ -206,7 +211,13 @@ public final class Session: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Waits (bounded) until every request running on a snapshot has answered.
+    func waitForRunningRequests() {
+        if running.wait(timeout: .now() + 10) == .timedOut { log.log("requests still running at shutdown") }
+    }
+
     func exit() {
+        waitForRunningRequests()
         let code: Int32 = state == .shutDown ? 0 : 1
         state = .exited
         onExit(code)
