@@ -32,6 +32,8 @@ public final class AnalysisHost {
     private var generation = 0
     /// Where each migration file sits (environment, index), refreshed on reload.
     private var fileRefs: [String: [AnalysisSnapshot.FileRef]] = [:]
+    /// An empty diagnostic set for every file of every environment, refreshed on reload.
+    private var cleanSets: [String: [Diagnostic]] = [:]
 
     public init(roots: [String]) {
         self.roots = roots
@@ -115,7 +117,7 @@ public final class AnalysisHost {
         dirty.removeAll()
         for index in changedEnvironments.sorted() { environmentDiagnostics[index] = lint(environment: index) }
         generation += 1
-        snapshot = AnalysisSnapshot(project: project, diagnostics: diagnosticsByPath(), generation: generation)
+        snapshot = AnalysisSnapshot(project: project, diagnostics: diagnosticsByPath(), generation: generation, fileRefs: fileRefs)
         return snapshot
     }
 
@@ -125,11 +127,12 @@ public final class AnalysisHost {
             ? ProjectAnalysis(roots: [], environments: [], discoveryProblems: [], sources: [:])
             : ProjectLoader.load(roots: roots, cwd: roots[0])
         modules = project.environments.map { ProjectLoader.modules(for: $0.environment, searchRoots: project.roots) }
-        fileRefs = [:]
-        for (e, environment) in project.environments.enumerated() {
-            for (f, file) in environment.files.enumerated() {
-                fileRefs[file.path, default: []].append(AnalysisSnapshot.FileRef(environment: e, file: f))
-            }
+        fileRefs = AnalysisSnapshot.fileRefs(project)
+        cleanSets = [:]
+        for environment in project.environments {
+            for file in environment.files { cleanSets[file.path] = [] }
+            if let config = environment.environment.configFile { cleanSets[config] = [] }
+            if let config = environment.environment.pyprojectFile { cleanSets[config] = [] }
         }
         loadSettings()
         environmentDiagnostics = Array(repeating: [], count: project.environments.count)
@@ -178,12 +181,7 @@ public final class AnalysisHost {
     }
 
     private func diagnosticsByPath() -> [String: [Diagnostic]] {
-        var out: [String: [Diagnostic]] = [:]
-        for environment in project.environments {
-            for file in environment.files { out[file.path] = [] }
-            if let config = environment.environment.configFile { out[config] = [] }
-            if let config = environment.environment.pyprojectFile { out[config] = [] }
-        }
+        var out = cleanSets
         var seen = Set<Diagnostic>()
         for diagnostic in environmentDiagnostics.joined() + discoveryDiagnostics where seen.insert(diagnostic).inserted {
             out[diagnostic.location.path, default: []].append(diagnostic)

@@ -22,14 +22,24 @@ public struct AnalysisSnapshot: Sendable {
     public let fileRefs: [String: [FileRef]]
 
     public init(project: ProjectAnalysis, diagnostics: [String: [Diagnostic]], generation: Int) {
+        self.init(project: project, diagnostics: diagnostics, generation: generation, fileRefs: Self.fileRefs(project))
+    }
+
+    /// A snapshot whose `fileRefs` the caller already computed (``fileRefs(_:)``).
+    public init(project: ProjectAnalysis, diagnostics: [String: [Diagnostic]], generation: Int, fileRefs: [String: [FileRef]]) {
         self.project = project
         self.diagnostics = diagnostics
         self.generation = generation
+        self.fileRefs = fileRefs
+    }
+
+    /// Where each migration file of `project` sits.
+    public static func fileRefs(_ project: ProjectAnalysis) -> [String: [FileRef]] {
         var refs: [String: [FileRef]] = [:]
         for (e, environment) in project.environments.enumerated() {
             for (f, file) in environment.files.enumerated() { refs[file.path, default: []].append(FileRef(environment: e, file: f)) }
         }
-        self.fileRefs = refs
+        return refs
     }
 
     /// An empty workspace.

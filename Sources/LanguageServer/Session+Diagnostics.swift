@@ -19,17 +19,26 @@ extension Session {
         let snapshot = host.update()
         let context = RequestContext(
             snapshot: snapshot, encoding: encoding, uris: documents.mapValues(\.uri), versions: documents.mapValues(\.version))
-        var next: [String: [LSP.Diagnostic]] = [:]
-        for (path, diagnostics) in snapshot.diagnostics { next[path] = diagnostics.map(context.diagnostic) }
-        for (path, diagnostics) in next.sorted(by: { $0.key < $1.key }) where (published[path] ?? []) != diagnostics {
-            notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(
-                uri: context.uri(path), version: context.versions[path], diagnostics: diagnostics))
+        // Convert only sets whose analysis result changed, or whose document changed (an edit
+        // can move columns without moving byte offsets); publish those that differ.
+        var changed: [String] = []
+        for (path, diagnostics) in snapshot.diagnostics {
+            if publishedVersions[path] == context.versions[path], let previous = lastDiagnostics[path], previous == diagnostics { continue }
+            let converted = diagnostics.map(context.diagnostic)
+            if (published[path] ?? []) != converted || publishedVersions[path] != context.versions[path] && !converted.isEmpty {
+                changed.append(path)
+            }
+            published[path] = converted
         }
-        for path in published.keys.sorted() where next[path] == nil && published[path]?.isEmpty == false {
-            notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(
-                uri: context.uri(path), version: context.versions[path], diagnostics: []))
+        for path in published.keys where snapshot.diagnostics[path] == nil {
+            if published.removeValue(forKey: path)?.isEmpty == false { changed.append(path) }
         }
-        published = next
+        lastDiagnostics = snapshot.diagnostics
+        publishedVersions = context.versions
+        for path in changed.sorted() {
+            notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(
+                uri: context.uri(path), version: context.versions[path], diagnostics: published[path] ?? []))
+        }
     }
 
     func documentDiagnostics(id: RequestID, _ params: LSP.TextDocumentParams) throws(ResponseError) {
