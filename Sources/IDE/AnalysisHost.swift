@@ -101,6 +101,9 @@ public final class AnalysisHost {
     @discardableResult
     public func update() -> AnalysisSnapshot {
         guard hasPendingWork else { return snapshot }
+        // Drop this side's reference to the previous snapshot so that, once no request holds
+        // it, the facts and sources are updated in place instead of copied.
+        snapshot = .empty
         var changedEnvironments = Set<Int>()
         if needsReload {
             reload()
@@ -109,8 +112,7 @@ public final class AnalysisHost {
         for path in dirty {
             for ref in fileRefs[path] ?? [] {
                 let file = reextract(path, environment: ref.environment)
-                project.environments[ref.environment] = ProjectLoader.replacing(
-                    project.environments[ref.environment], fileAt: ref.file, with: file)
+                ProjectLoader.replace(in: &project.environments[ref.environment], fileAt: ref.file, with: file)
                 changedEnvironments.insert(ref.environment)
             }
         }

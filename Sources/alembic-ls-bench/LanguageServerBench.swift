@@ -27,7 +27,7 @@ enum LanguageServerBench {
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = FileHandle(forWritingAtPath: "/tmp/bench-server.log") ?? FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         do { try process.run() } catch {
             print("cannot start \(binary): \(error)")
             return

@@ -29,14 +29,13 @@ extension ProjectLoader {
         return extracted
     }
 
-    /// `analysis` with the file at `index` replaced by `file` and the graphs rebuilt from the
-    /// cached facts of every other file.
-    public static func replacing(_ analysis: EnvironmentAnalysis, fileAt index: Int, with file: MigrationFile) -> EnvironmentAnalysis {
-        guard analysis.files.indices.contains(index) else { return analysis }
-        var files = analysis.files
-        files[index] = file
-        var rebuilt = build(environment: analysis.environment, files: files, listingProblems: analysis.listingProblems)
-        rebuilt.envPy = analysis.envPy
-        return rebuilt
+    /// Replaces the file at `index` of `analysis` in place (no copy of the other files' facts
+    /// when the caller holds the only reference) and rebuilds the graphs from the cached facts.
+    public static func replace(in analysis: inout EnvironmentAnalysis, fileAt index: Int, with file: MigrationFile) {
+        guard analysis.files.indices.contains(index) else { return }
+        analysis.files[index] = file
+        let envPy = analysis.envPy
+        analysis = build(environment: analysis.environment, files: analysis.files, listingProblems: analysis.listingProblems)
+        analysis.envPy = envPy
     }
 }
