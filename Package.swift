@@ -44,12 +44,15 @@ let package = Package(
             dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "AlembicLSCLI", "LanguageServer"]
         ),
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
-        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"]),
-        .testTarget(name: "AlembicModelTests", dependencies: ["AlembicModel", "PythonSyntax", "TextCore"]),
+        .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"], exclude: ["Oracle"]),
+        .testTarget(
+            name: "AlembicModelTests", dependencies: ["AlembicModel", "PythonSyntax", "TextCore"], exclude: ["Oracle"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "AlembicModel", "TextCore"]),
         .testTarget(name: "IDETests", dependencies: ["IDE", "Lint", "AlembicModel", "TextCore"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "IDE", "TextCore"]),
-        .testTarget(name: "AlembicLSCLITests", dependencies: ["AlembicLSCLI", "Lint", "AlembicModel"]),
+        .testTarget(
+            name: "AlembicLSCLITests", dependencies: ["AlembicLSCLI", "Lint", "AlembicModel"],
+            exclude: ["Oracle", "__Snapshots__"]),
     ],
     swiftLanguageModes: [.v6]
 )

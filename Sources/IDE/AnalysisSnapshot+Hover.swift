@@ -1,5 +1,6 @@
 import AlembicModel
 import Foundation
+import PythonSyntax
 import TextCore
 
 /// Hover text for a revision id or branch label literal.
@@ -11,8 +12,11 @@ public struct HoverInfo: Hashable, Sendable {
 }
 
 extension AnalysisSnapshot {
+    /// The most upgrade operations a hover lists.
+    static let hoverOperationLimit = 8
+
     /// What the revision named under `offset` is: message, file, create date, parents,
-    /// children and head / base / merge status.
+    /// children, head / base / merge status and the operations of its `upgrade()`.
     public func hover(path: String, offset: Int) -> HoverInfo? {
         guard let environment = migration(at: path)?.environment, let mention = mention(at: path, offset: offset) else { return nil }
         let id: String
@@ -39,6 +43,17 @@ extension AnalysisSnapshot {
             let children = info.allNextRevisions
             lines.append("- children: " + (children.isEmpty ? "none" : children.map { describe($0, in: environment) }.joined(separator: ", ")))
             if !info.branchLabels.isEmpty { lines.append("- branch labels: " + info.branchLabels.map { "`\($0)`" }.joined(separator: ", ")) }
+        }
+        if let bytes = source(file.path)?.bytes {
+            let operations = MigrationOperations.extract(parseModule(bytes)).upgrade
+            if !operations.isEmpty {
+                lines.append("")
+                lines.append("upgrade:")
+                lines.append("```python")
+                lines += operations.prefix(Self.hoverOperationLimit)
+                if operations.count > Self.hoverOperationLimit { lines.append("# … \(operations.count - Self.hoverOperationLimit) more") }
+                lines.append("```")
+            }
         }
         return HoverInfo(markdown: lines.joined(separator: "\n"), range: mention.range)
     }

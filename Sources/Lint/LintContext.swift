@@ -5,10 +5,14 @@ import TextCore
 public struct LintContext: Sendable {
     public let environment: EnvironmentAnalysis
     public let project: ProjectAnalysis
+    /// The environment at a git ref (`check --base REF`), for the rules comparing with it;
+    /// nil when no base was given.
+    public let base: BaseRevisions?
 
-    public init(environment: EnvironmentAnalysis, project: ProjectAnalysis) {
+    public init(environment: EnvironmentAnalysis, project: ProjectAnalysis, base: BaseRevisions? = nil) {
         self.environment = environment
         self.project = project
+        self.base = base
     }
 
     /// Branch label → the revision id declaring it.

@@ -5,11 +5,14 @@ import TextCore
 public enum LintEngine {
     /// All diagnostics for `project`, sorted for output, de-duplicated (an environment
     /// sharing files with another reports each finding once).
-    public static func run(_ project: ProjectAnalysis, settings: LintSettings, projectRoot: String? = nil) -> [Diagnostic] {
+    /// `bases` (by ``AlembicEnvironment/id``) enables the rules comparing with a git ref.
+    public static func run(
+        _ project: ProjectAnalysis, settings: LintSettings, projectRoot: String? = nil, bases: [String: BaseRevisions] = [:]
+    ) -> [Diagnostic] {
         let enabled = RuleRegistry.rules.filter { settings.isEnabled($0.metadata) }
         var raw: [Diagnostic] = []
         for environment in project.environments {
-            let context = LintContext(environment: environment, project: project)
+            let context = LintContext(environment: environment, project: project, base: bases[environment.environment.id])
             for rule in enabled { raw += rule.check(context) }
         }
         raw += discoveryDiagnostics(project, enabled: enabled)
@@ -18,14 +21,26 @@ public enum LintEngine {
         let suppressions = suppressionsByPath(project)
         var seen = Set<Diagnostic>()
         var out: [Diagnostic] = []
+        var used = Set<UnusedNoqa.Use>()
         for diagnostic in raw where seen.insert(diagnostic).inserted {
             guard let metadata = RuleRegistry.rule(named: diagnostic.code)?.metadata else { continue }
             if settings.isIgnored(metadata, inFile: relative(diagnostic.location.path, to: root)) { continue }
             if let suppression = suppressions[diagnostic.location.path], let source = project.sources[diagnostic.location.path] {
                 let line = source.lineIndex.line(of: diagnostic.location.range.start)
-                if suppression.suppresses(code: diagnostic.code, line: line) { continue }
+                if suppression.suppresses(code: diagnostic.code, line: line) {
+                    used.formUnion(UnusedNoqa.uses(suppression, code: diagnostic.code, line: line, path: diagnostic.location.path))
+                    continue
+                }
             }
             out.append(diagnostic)
+        }
+        // ALM901 needs every other rule's outcome: it runs last, on the suppressions left unused.
+        if enabled.contains(where: { $0.metadata.code == UnusedNoqa.metadata.code }) {
+            let checked = Set(enabled.map { $0.metadata.code }).subtracting(bases.isEmpty ? UnusedNoqa.baseRuleCodes : [])
+            for diagnostic in UnusedNoqa.report(project, suppressions: suppressions, used: used, checkedCodes: checked) {
+                if settings.isIgnored(UnusedNoqa.metadata, inFile: relative(diagnostic.location.path, to: root)) { continue }
+                out.append(diagnostic)
+            }
         }
         return out.sorted(by: Diagnostic.outputOrder)
     }

@@ -14,10 +14,14 @@ public enum RuleRegistry {
         UnresolvedRevisionValue.self,
         DocstringMismatch.self,
         BranchLabelConflict.self,
+        DivergesFromBase.self,
+        EditedPublishedRevision.self,
+        DeletedPublishedRevision.self,
         ScriptLocationNotFound.self,
         VersionLocationNotFound.self,
         SuspiciousConfigValue.self,
         InvalidConfig.self,
+        UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 
     public static var metadata: [RuleMetadata] { rules.map { $0.metadata } }

@@ -4,7 +4,10 @@ import TextCore
 public struct Keyword: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     public var name: Identifier? { optional(raw.a) }
     public var value: Expr { node(raw.b) }
@@ -14,7 +17,10 @@ public struct Keyword: SyntaxNode {
 public struct Alias: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     public var name: Identifier { node(raw.a) }
     public var asname: Identifier? { optional(raw.b) }
@@ -24,7 +30,10 @@ public struct Alias: SyntaxNode {
 public struct WithItem: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     public var contextExpr: Expr { node(raw.a) }
     public var optionalVars: Expr? { optional(raw.b) }
@@ -34,7 +43,10 @@ public struct WithItem: SyntaxNode {
 public struct ExceptHandler: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     public var type: Expr? { optional(raw.a) }
     public var name: Identifier? { optional(raw.b) }
@@ -45,7 +57,10 @@ public struct ExceptHandler: SyntaxNode {
 public struct MatchCase: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     public var pattern: Pattern { node(raw.a) }
     public var guardExpr: Expr? { optional(raw.b) }
@@ -56,7 +71,10 @@ public struct MatchCase: SyntaxNode {
 public struct Comprehension: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     public var target: Expr { node(raw.a) }
     public var iter: Expr { node(raw.b) }
@@ -70,7 +88,10 @@ public struct TypeParam: SyntaxNode {
 
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     public var kind: Kind { Kind(rawValue: raw.flag) ?? .typeVar }
     public var name: Identifier { node(raw.a) }

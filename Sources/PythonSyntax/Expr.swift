@@ -38,7 +38,7 @@ public struct Expr: SyntaxNode {
             let base = Int(r.b)
             if base > 0 {
                 let count = Int(tree.extra[base])
-                for k in 0 ..< count {
+                for k in 0..<count {
                     ops.append(CompareOperator(rawValue: UInt8(truncatingIfNeeded: tree.extra[base + 1 + k])) ?? .eq)
                 }
             }
@@ -64,14 +64,14 @@ public struct Expr: SyntaxNode {
         let base = Int(field)
         if base <= 0 { return [] }
         let count = Int(tree.extra[base])
-        return (0 ..< count).map { k in
+        return (0..<count).map { k in
             let v = tree.extra[base + 1 + k]
             return v < 0 ? nil : Expr(tree: tree, index: v)
         }
     }
 
     private func constant(_ r: RawNode) -> Constant {
-        switch ConstantTag(rawValue: r.flag) ?? .none {
+        switch ConstantTag(rawValue: r.flag) ?? ConstantTag.none {
         case .string: return .string(StringLiteral(tree: tree, index: index))
         case .bytes: return .bytes(StringLiteral(tree: tree, index: index))
         case .int: return .int(text)
@@ -86,21 +86,21 @@ public struct Expr: SyntaxNode {
 
     /// The string value when this is a string constant (implicit concatenation joined).
     public var stringValue: String? {
-        if case let .constant(.string(s)) = kind { return s.value }
+        if case .constant(.string(let s)) = kind { return s.value }
         return nil
     }
 
     /// The identifier when this is a plain name.
     public var identifier: String? {
-        if case let .name(id) = kind { return id.name }
+        if case .name(let id) = kind { return id.name }
         return nil
     }
 
     /// Dotted name of a `Name` / `Attribute` chain (`sa.Column` gives "sa.Column"), else nil.
     public var dottedName: String? {
         switch kind {
-        case let .name(id): return id.name
-        case let .attribute(value, attr): return value.dottedName.map { $0 + "." + attr.name }
+        case .name(let id): return id.name
+        case .attribute(let value, let attr): return value.dottedName.map { $0 + "." + attr.name }
         default: return nil
         }
     }

@@ -17,7 +17,7 @@ public struct Identifier: SyntaxNode {
         let r = range
         let src = tree.source
         var plain = true
-        for k in r.start ..< min(r.end, src.count) {
+        for k in r.start..<min(r.end, src.count) {
             let c = src[k]
             if c == 0x20 || c == 0x09 || c == 0x0C || c == 0x5C || c == 0x0A || c == 0x0D || c == 0x23 {
                 plain = false

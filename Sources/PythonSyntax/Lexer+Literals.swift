@@ -21,7 +21,9 @@ extension Lexer {
         case 0x61: r = lookahead("nd")
         case 0x65: r = lookahead("lse")
         case 0x66: r = lookahead("or")
-        case 0x69: let c2 = peekc(j + 1); r = c2 == 0x66 || c2 == 0x6E || c2 == 0x73
+        case 0x69:
+            let c2 = peekc(j + 1)
+            r = c2 == 0x66 || c2 == 0x6E || c2 == 0x73
         case 0x6F: r = lookahead("r")
         case 0x6E: r = lookahead("ot")
         default: break
@@ -45,7 +47,10 @@ extension Lexer {
         var j = j0
         while true {
             var c = peekc(j)
-            while Lexer.isDigit(c) { j += 1; c = peekc(j) }
+            while Lexer.isDigit(c) {
+                j += 1
+                c = peekc(j)
+            }
             if c != 0x5F { return (c, j) }
             j += 1
             c = peekc(j)
@@ -94,16 +99,23 @@ extension Lexer {
                 j += 1
                 c = peekc(j)
                 repeat {
-                    if c == 0x5F { j += 1; c = peekc(j) }
+                    if c == 0x5F {
+                        j += 1
+                        c = peekc(j)
+                    }
                     if !isDigitOf(c) {
                         if lower != 0x78 && Lexer.isDigit(c) {
-                            numberError("invalid digit '\(Character(Unicode.Scalar(UInt8(c))))' in \(kind) literal", cur: j + 1)
+                            numberError(
+                                "invalid digit '\(Character(Unicode.Scalar(UInt8(c))))' in \(kind) literal", cur: j + 1)
                         } else {
                             numberError("invalid \(kind) literal", cur: j)
                         }
                         return nil
                     }
-                    repeat { j += 1; c = peekc(j) } while isDigitOf(c)
+                    repeat {
+                        j += 1
+                        c = peekc(j)
+                    } while isDigitOf(c)
                 } while c == 0x5F
                 if lower != 0x78 && Lexer.isDigit(c) {
                     numberError("invalid digit '\(Character(Unicode.Scalar(UInt8(c))))' in \(kind) literal", cur: j + 1)
@@ -136,7 +148,9 @@ extension Lexer {
             if c == 0x65 || c == 0x45 { return exponent(j) }
             if c == 0x6A || c == 0x4A { return imaginary(j) }
             if nonzero {
-                error("leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", at: s, end: zerosEnd)
+                error(
+                    "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+                    at: s, end: zerosEnd)
                 return nil
             }
             return verifyEnd(c, j, "decimal") ? j : nil
@@ -247,7 +261,8 @@ extension Lexer {
                     j += len
                 } else {
                     if utf8 && issue == nil {
-                        issue = "(unicode error) 'utf-8' codec can't decode byte 0x\(String(c, radix: 16)) in position \(j - quotePos - 1): invalid start byte"
+                        issue =
+                            "(unicode error) 'utf-8' codec can't decode byte 0x\(String(c, radix: 16)) in position \(j - quotePos - 1): invalid start byte"
                     }
                     j += 1
                 }
@@ -270,32 +285,40 @@ extension Lexer {
         case UInt8(ascii: "U") where !bytes: digits = 8
         case UInt8(ascii: "N") where !bytes:
             if at(j + 2) != UInt8(ascii: "{") {
-                return "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(j - start + 1): malformed \\N character escape"
+                return
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(j - start + 1): malformed \\N character escape"
             }
             var k = j + 3
             while k < n && p[k] != UInt8(ascii: "}") && p[k] != quoteLike(k) { k += 1 }
             if k >= n || p[k] != UInt8(ascii: "}") || k == j + 3 {
-                return "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(k - start): malformed \\N character escape"
+                return
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(k - start): malformed \\N character escape"
             }
-            let name = String(decoding: UnsafeBufferPointer(rebasing: p[(j + 3) ..< k]), as: UTF8.self)
+            let name = String(decoding: UnsafeBufferPointer(rebasing: p[(j + 3)..<k]), as: UTF8.self)
             if UnicodeNames.scalar(named: name) == nil {
-                return "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(k - start): unknown Unicode character name"
+                return
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(k - start): unknown Unicode character name"
             }
             return nil
         default: return nil
         }
         var value: UInt32 = 0
-        for k in 0 ..< digits {
+        for k in 0..<digits {
             let d = Int(at(j + 2 + k))
             if !Lexer.isHex(d) {
                 if bytes { return "(value error) invalid \\x escape at position \(j - start)" }
-                let what = digits == 2 ? "truncated \\xXX escape" : digits == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape"
-                return "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(j - start + 1 + k): \(what)"
+                let what =
+                    digits == 2
+                    ? "truncated \\xXX escape"
+                    : digits == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape"
+                return
+                    "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(j - start + 1 + k): \(what)"
             }
             value = value &* 16 &+ UInt32(Lexer.hexValue(UInt8(d)))
         }
         if digits == 8 && value > 0x10FFFF {
-            return "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(j - start + 9): illegal Unicode character"
+            return
+                "(unicode error) 'unicodeescape' codec can't decode bytes in position \(j - start)-\(j - start + 9): illegal Unicode character"
         }
         return nil
     }
@@ -313,6 +336,7 @@ extension Lexer {
     }
 
     private mutating func unterminated(prefixStart: Int, triple: Bool, detectedAt: Int, fstring: Bool) {
+        if errors.count >= Lexer.maxErrors { return }
         let line = lineNumber(at: min(detectedAt, n))
         let kind = fstring ? "f-string" : "string"
         if triple {
@@ -398,7 +422,7 @@ extension Lexer {
         var quote: UInt8 = 0
         var triple = false
         for mode in modes.reversed() {
-            if case let .fstring(q, t, _, _) = mode {
+            if case .fstring(let q, let t, _, _) = mode {
                 quote = q
                 triple = t
                 break

@@ -28,11 +28,14 @@ struct Lexer {
     var altIndents: [Int] = [0]
     var brackets: [Int] = []
     var modes: [Mode] = []
+    /// Deepest bracket nesting and longest run of prefix operators / chained keywords on one
+    /// logical line: a cheap estimate of how deep the parser will recurse.
+    var maxNesting = 0
+    var lineChain = 0
     var atLineStart = true
     var lineHasTokens = false
     var commentStart = -1
-    private var lineCacheOffset = 0
-    private var lineCacheLine = 1
+    private var lines = LineCounter()
 
     static let maxErrors = 1000
 
@@ -55,37 +58,21 @@ struct Lexer {
         lineHasTokens = true
     }
 
-    mutating func error(_ message: String, at start: Int, end: Int? = nil) {
+    mutating func error(_ message: String, at start: Int, end: Int? = nil, state: Bool = false) {
         if errors.count >= Lexer.maxErrors { return }
-        errors.append(LexError(message: message, start: start, end: end ?? start, tokenIndex: tokens.count))
+        errors.append(
+            LexError(message: message, start: start, end: end ?? start, tokenIndex: tokens.count, isStateError: state))
     }
 
-    /// 1-based line number of `offset` (offsets asked for are mostly increasing).
-    mutating func lineNumber(at offset: Int) -> Int {
-        if offset < lineCacheOffset {
-            lineCacheOffset = 0
-            lineCacheLine = 1
-        }
-        var k = lineCacheOffset
-        var line = lineCacheLine
-        while k < offset && k < n {
-            let c = p[k]
-            if c == 0x0A {
-                line += 1
-            } else if c == 0x0D {
-                if k + 1 < n && p[k + 1] == 0x0A { k += 1 } else { line += 1 }
-            }
-            k += 1
-        }
-        lineCacheOffset = k
-        lineCacheLine = line
-        return line
-    }
+    /// 1-based line number of `offset`.
+    mutating func lineNumber(at offset: Int) -> Int { lines.line(of: offset, in: p) }
 
-    /// The line containing `offset` started a line on its own? Used for the CR LF pair.
     @inline(__always)
     static func isIdentASCII(_ c: UInt8) -> Bool {
-        (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A) || (c >= 0x30 && c <= 0x39) || c == 0x5F
+        // Bit masks of [0-9] (0x30-0x39) and [A-Z_a-z] (0x41-0x5A, 0x5F, 0x61-0x7A).
+        if c < 64 { return (0x03FF_0000_0000_0000 as UInt64) >> UInt64(c) & 1 != 0 }
+        if c < 128 { return (0x07FF_FFFE_87FF_FFFE as UInt64) >> UInt64(c - 64) & 1 != 0 }
+        return false
     }
 
     @inline(__always)
@@ -102,7 +89,7 @@ struct Lexer {
         while true {
             if let top = modes.last {
                 switch top {
-                case let .fstring(quote, triple, raw, start):
+                case .fstring(let quote, let triple, let raw, let start):
                     lexFStringLiteral(quote: quote, triple: triple, raw: raw, start: start)
                     continue
                 case .spec:
@@ -136,6 +123,7 @@ struct Lexer {
                 let s = i
                 i += (c == 0x0D && at(i + 1) == 0x0A) ? 2 : 1
                 if brackets.isEmpty {
+                    lineChain = 0
                     if lineHasTokens {
                         tokens.append(.newline, commentStart >= 0 ? commentStart : s, i)
                         lineHasTokens = false
@@ -146,16 +134,16 @@ struct Lexer {
             case UInt8(ascii: "\\"):
                 let next = at(i + 1)
                 if i + 1 >= n {
-                    error("unexpected EOF while parsing", at: i + 1)
+                    error("unexpected EOF while parsing", at: i + 1, state: true)
                     i += 1
                 } else if next == 0x0A || next == 0x0D {
                     i += (next == 0x0D && at(i + 2) == 0x0A) ? 3 : 2
                     if i >= n && lineHasTokens { error("unexpected EOF while parsing", at: i) }
                 } else {
-                    error("unexpected character after line continuation character", at: i + 1)
+                    error("unexpected character after line continuation character", at: i + 1, state: true)
                     i += 1
                 }
-            case UInt8(ascii: "0") ... UInt8(ascii: "9"):
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 lexNumber()
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 lexString(prefixStart: i, quotePos: i, bytes: false, raw: false, fstring: false)
@@ -186,9 +174,15 @@ struct Lexer {
         var j = i
         scan: while j < n {
             switch p[j] {
-            case 0x20: col += 1; alt += 1
-            case 0x09: col = (col / 8 + 1) * 8; alt += 1
-            case 0x0C: col = 0; alt = 0
+            case 0x20:
+                col += 1
+                alt += 1
+            case 0x09:
+                col = (col / 8 + 1) * 8
+                alt += 1
+            case 0x0C:
+                col = 0
+                alt = 0
             default: break scan
             }
             j += 1
@@ -200,15 +194,16 @@ struct Lexer {
         let lineStart = i
         guard let top = indents.last, let altTop = altIndents.last else { return }
         if col == top {
-            if alt != altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart) }
+            if alt != altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart, state: true) }
         } else if col > top {
             if indents.count >= 100 {
-                error("too many levels of indentation", at: lineStart)
+                error("too many levels of indentation", at: lineStart, state: true)
                 return
             }
-            if alt <= altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart) }
+            if alt <= altTop { error("inconsistent use of tabs and spaces in indentation", at: lineStart, state: true) }
             indents.append(col)
             altIndents.append(alt)
+            if indents.count > maxNesting { maxNesting = indents.count }
             tokens.append(.indent, j - 1, j)
         } else {
             while indents.count > 1, let last = indents.last, col < last {
@@ -219,12 +214,12 @@ struct Lexer {
             if col != (indents.last ?? 0) {
                 var e = j
                 while e < n && p[e] != 0x0A && p[e] != 0x0D { e += 1 }
-                error("unindent does not match any outer indentation level", at: e)
+                error("unindent does not match any outer indentation level", at: e, state: true)
                 // Recover as if the line opened a new block level.
                 indents.append(col)
                 altIndents.append(alt)
             } else if alt != (altIndents.last ?? 0) {
-                error("inconsistent use of tabs and spaces in indentation", at: lineStart)
+                error("inconsistent use of tabs and spaces in indentation", at: lineStart, state: true)
             }
         }
     }
@@ -239,8 +234,15 @@ struct Lexer {
             tokens.append(.newline, commentStart >= 0 ? commentStart : n, n)
             lineHasTokens = false
         }
-        for _ in 1 ..< max(indents.count, 1) { tokens.append(.dedent, n, n) }
-        tokens.append(.endMarker, n, n)
+        // CPython places the end-of-file tokens on the last line: errors "at" them point to
+        // its start (located errors) or to the end of its text (unlocated ones).
+        var contentEnd = n
+        if contentEnd > 0 && p[contentEnd - 1] == 0x0A { contentEnd -= 1 }
+        if contentEnd > 0 && p[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        var lineStart = contentEnd
+        while lineStart > 0 && p[lineStart - 1] != 0x0A && p[lineStart - 1] != 0x0D { lineStart -= 1 }
+        for _ in 1..<max(indents.count, 1) { tokens.append(.dedent, lineStart, contentEnd) }
+        tokens.append(.endMarker, lineStart, contentEnd)
     }
 
     // MARK: Operators and brackets
@@ -259,7 +261,7 @@ struct Lexer {
             closeBracket(c)
             return
         case UInt8(ascii: ":"):
-            if case let .field(b)? = modes.last, b == brackets.count - 1 {
+            if case .field(let b)? = modes.last, b == brackets.count - 1 {
                 emit(.colon, s, s + 1)
                 i += 1
                 modes.append(.spec)
@@ -270,15 +272,25 @@ struct Lexer {
         case UInt8(ascii: ";"): result = op(.semi, 1)
         case UInt8(ascii: "+"): result = c1 == UInt8(ascii: "=") ? op(.plusEqual, 2) : op(.plus, 1)
         case UInt8(ascii: "-"):
-            if c1 == UInt8(ascii: "=") { result = op(.minusEqual, 2) }
-            else if c1 == UInt8(ascii: ">") { result = op(.rarrow, 2) }
-            else { result = op(.minus, 1) }
+            if c1 == UInt8(ascii: "=") {
+                result = op(.minusEqual, 2)
+            } else if c1 == UInt8(ascii: ">") {
+                result = op(.rarrow, 2)
+            } else {
+                result = op(.minus, 1)
+            }
         case UInt8(ascii: "*"):
-            if c1 == UInt8(ascii: "*") { result = c2 == UInt8(ascii: "=") ? op(.doubleStarEqual, 3) : op(.doubleStar, 2) }
-            else { result = c1 == UInt8(ascii: "=") ? op(.starEqual, 2) : op(.star, 1) }
+            if c1 == UInt8(ascii: "*") {
+                result = c2 == UInt8(ascii: "=") ? op(.doubleStarEqual, 3) : op(.doubleStar, 2)
+            } else {
+                result = c1 == UInt8(ascii: "=") ? op(.starEqual, 2) : op(.star, 1)
+            }
         case UInt8(ascii: "/"):
-            if c1 == UInt8(ascii: "/") { result = c2 == UInt8(ascii: "=") ? op(.doubleSlashEqual, 3) : op(.doubleSlash, 2) }
-            else { result = c1 == UInt8(ascii: "=") ? op(.slashEqual, 2) : op(.slash, 1) }
+            if c1 == UInt8(ascii: "/") {
+                result = c2 == UInt8(ascii: "=") ? op(.doubleSlashEqual, 3) : op(.doubleSlash, 2)
+            } else {
+                result = c1 == UInt8(ascii: "=") ? op(.slashEqual, 2) : op(.slash, 1)
+            }
         case UInt8(ascii: "%"): result = c1 == UInt8(ascii: "=") ? op(.percentEqual, 2) : op(.percent, 1)
         case UInt8(ascii: "@"): result = c1 == UInt8(ascii: "=") ? op(.atEqual, 2) : op(.at, 1)
         case UInt8(ascii: "|"): result = c1 == UInt8(ascii: "=") ? op(.vbarEqual, 2) : op(.vbar, 1)
@@ -286,20 +298,34 @@ struct Lexer {
         case UInt8(ascii: "^"): result = c1 == UInt8(ascii: "=") ? op(.circumflexEqual, 2) : op(.circumflex, 1)
         case UInt8(ascii: "~"): result = op(.tilde, 1)
         case UInt8(ascii: "<"):
-            if c1 == UInt8(ascii: "<") { result = c2 == UInt8(ascii: "=") ? op(.leftShiftEqual, 3) : op(.leftShift, 2) }
-            else if c1 == UInt8(ascii: "=") { result = op(.lessEqual, 2) }
-            else if c1 == UInt8(ascii: ">") { result = op(.notEqual, 2) }
-            else { result = op(.less, 1) }
+            if c1 == UInt8(ascii: "<") {
+                result = c2 == UInt8(ascii: "=") ? op(.leftShiftEqual, 3) : op(.leftShift, 2)
+            } else if c1 == UInt8(ascii: "=") {
+                result = op(.lessEqual, 2)
+            } else if c1 == UInt8(ascii: ">") {
+                result = op(.notEqual, 2)
+            } else {
+                result = op(.less, 1)
+            }
         case UInt8(ascii: ">"):
-            if c1 == UInt8(ascii: ">") { result = c2 == UInt8(ascii: "=") ? op(.rightShiftEqual, 3) : op(.rightShift, 2) }
-            else { result = c1 == UInt8(ascii: "=") ? op(.greaterEqual, 2) : op(.greater, 1) }
+            if c1 == UInt8(ascii: ">") {
+                result = c2 == UInt8(ascii: "=") ? op(.rightShiftEqual, 3) : op(.rightShift, 2)
+            } else {
+                result = c1 == UInt8(ascii: "=") ? op(.greaterEqual, 2) : op(.greater, 1)
+            }
         case UInt8(ascii: "="): result = c1 == UInt8(ascii: "=") ? op(.eqEqual, 2) : op(.equal, 1)
         case UInt8(ascii: "!"): result = c1 == UInt8(ascii: "=") ? op(.notEqual, 2) : op(.exclamation, 1)
         default:
-            if c < 0x20 || c == 0x7F {
+            if (c < 0x20 || c == 0x7F) && errors.count < Lexer.maxErrors {
                 error("invalid non-printable character U+\(Lexer.hex4(UInt32(c)))", at: s)
             }
             result = op(.errorToken, 1)
+        }
+        switch result.0 {
+        case .minus, .plus, .tilde, .doubleStar:
+            lineChain += 1
+            if lineChain > maxNesting { maxNesting = lineChain }
+        default: break
         }
         emit(result.0, s, s + result.1)
         i += result.1
@@ -315,6 +341,7 @@ struct Lexer {
             error("too many nested parentheses", at: i)
         }
         brackets.append(i)
+        if brackets.count > maxNesting { maxNesting = brackets.count }
         let kind: TokenKind = c == UInt8(ascii: "(") ? .lpar : c == UInt8(ascii: "[") ? .lsqb : .lbrace
         emit(kind, i, i + 1)
         i += 1
@@ -330,24 +357,26 @@ struct Lexer {
             return
         }
         let o = p[open]
-        let matches = (o == UInt8(ascii: "(") && c == UInt8(ascii: ")")) || (o == UInt8(ascii: "[") && c == UInt8(ascii: "]"))
+        let matches =
+            (o == UInt8(ascii: "(") && c == UInt8(ascii: ")")) || (o == UInt8(ascii: "[") && c == UInt8(ascii: "]"))
             || (o == UInt8(ascii: "{") && c == UInt8(ascii: "}"))
         var isField = false
-        if case let .field(b)? = modes.last, b == brackets.count - 1 { isField = true }
-        if !matches {
+        if case .field(let b)? = modes.last, b == brackets.count - 1 { isField = true }
+        if !matches && errors.count < Lexer.maxErrors {
             let openLine = lineNumber(at: open)
             let closeLine = lineNumber(at: s)
             let oc = Character(Unicode.Scalar(o))
             let cc = Character(Unicode.Scalar(c))
             if openLine != closeLine {
-                error("closing parenthesis '\(cc)' does not match opening parenthesis '\(oc)' on line \(openLine)", at: s)
+                error(
+                    "closing parenthesis '\(cc)' does not match opening parenthesis '\(oc)' on line \(openLine)", at: s)
             } else {
                 error("closing parenthesis '\(cc)' does not match opening parenthesis '\(oc)'", at: s)
             }
-            if isField {
-                emit(kind, s, s + 1)
-                return
-            }
+        }
+        if !matches && isField {
+            emit(kind, s, s + 1)
+            return
         }
         brackets.removeLast()
         emit(kind, s, s + 1)
@@ -365,13 +394,25 @@ struct Lexer {
             if j < 0 { return }
         } else if j < n, p[j] == UInt8(ascii: "\"") || p[j] == UInt8(ascii: "'"), j - s <= 2 {
             // A string prefix?
-            var b = false, r = false, u = false, f = false, ok = true
-            for k in s ..< j {
+            var b = false
+            var r = false
+            var u = false
+            var f = false
+            var ok = true
+            for k in s..<j {
                 switch p[k] | 0x20 {
-                case UInt8(ascii: "b"): if b { ok = false }; b = true
-                case UInt8(ascii: "r"): if r { ok = false }; r = true
-                case UInt8(ascii: "u"): if u { ok = false }; u = true
-                case UInt8(ascii: "f"): if f { ok = false }; f = true
+                case UInt8(ascii: "b"):
+                    if b { ok = false }
+                    b = true
+                case UInt8(ascii: "r"):
+                    if r { ok = false }
+                    r = true
+                case UInt8(ascii: "u"):
+                    if u { ok = false }
+                    u = true
+                case UInt8(ascii: "f"):
+                    if f { ok = false }
+                    f = true
                 default: ok = false
                 }
             }
@@ -384,6 +425,12 @@ struct Lexer {
             }
         }
         let kind = j - s <= 8 ? (TokenKind.keyword(p, s, j) ?? .name) : .name
+        switch kind {
+        case .kwNot, .kwLambda, .kwIf, .kwAwait:
+            lineChain += 1
+            if lineChain > maxNesting { maxNesting = lineChain }
+        default: break
+        }
         emit(kind, s, j)
         i = j
     }
@@ -408,12 +455,21 @@ struct Lexer {
                 continue
             }
             guard let (scalar, len) = Lexer.decodeScalar(p, j) else {
-                error("(unicode error) 'utf-8' codec can't decode byte 0x\(String(p[j], radix: 16)) in position \(j - s): invalid start byte", at: j)
+                if errors.count < Lexer.maxErrors {
+                    error(
+                        "(unicode error) 'utf-8' codec can't decode byte 0x\(String(p[j], radix: 16)) in position \(j - s): invalid start byte",
+                        at: j)
+                }
                 i = j + 1
                 return -1
             }
             let props = scalar.properties
             let valid = first ? (props.isXIDStart || scalar == "_") : props.isXIDContinue
+            if !valid && errors.count >= Lexer.maxErrors {
+                if j > s { emit(.name, s, j) }
+                i = j + len
+                return -1
+            }
             if !valid {
                 if Lexer.isPrintable(scalar) {
                     error("invalid character '\(Character(scalar))' (U+\(Lexer.hex4(scalar.value)))", at: j)

@@ -21,7 +21,7 @@ public struct ParsedModule: Sendable {
 
     /// The module docstring: the first statement when it is a string constant.
     public var docstring: StringLiteral? {
-        guard let first = body.first, case let .expr(e) = first.kind, case let .constant(.string(s)) = e.kind else {
+        guard let first = body.first, case .expr(let e) = first.kind, case .constant(.string(let s)) = e.kind else {
             return nil
         }
         return s

@@ -6,7 +6,7 @@ extension Parser {
     static func canStart(_ k: TokenKind) -> Bool {
         switch k {
         case .name, .number, .string, .fstringStart, .lpar, .lsqb, .lbrace, .minus, .plus, .tilde,
-             .kwNot, .kwLambda, .kwAwait, .kwNone, .kwTrue, .kwFalse, .ellipsis, .star:
+            .kwNot, .kwLambda, .kwAwait, .kwNone, .kwTrue, .kwFalse, .ellipsis, .star:
             return true
         default:
             return false
@@ -66,7 +66,7 @@ extension Parser {
     }
 
     /// `NAME ':=' expression | expression`.
-    mutating func parseNamedExpression() -> Int32 {
+    mutating func parseNamedExpression(inCall: Bool = false) -> Int32 {
         if kind == .name && peek() == .colonEqual {
             let s = tokStart
             let target = add(.name, 0, s, Int(ends[pos]))
@@ -75,11 +75,53 @@ extension Parser {
             let value = parseExpression()
             return add(.namedExpr, 0, s, lastEnd, target, value)
         }
+        let startTok = pos
         let e = parseExpression()
         if kind == .colonEqual && !stmtFailed {
             errorAtNode("cannot use assignment expressions with \(exprName(e))", e)
+        } else if kind == .equal && !inCall {
+            invalidNamedExpression(e, startTok: startTok)
         }
         return e
+    }
+
+    /// CPython's `invalid_named_expression`: `a = b` where a named expression is expected.
+    mutating func invalidNamedExpression(_ e: Int32, startTok: Int) {
+        guard !stmtFailed, speculating == 0 else { return }
+        let saved = (pos, lastEnd, nodes.count, extra.count, scratch.count, depth, bracketDepth, scratch2.count)
+        advance()
+        speculating += 1
+        _ = parseBitOr()
+        speculating -= 1
+        let next = kind
+        let furthest = pos
+        pos = saved.0
+        lastEnd = saved.1
+        nodes.truncate(saved.2)
+        extra.truncate(saved.3)
+        scratch.truncate(saved.4)
+        depth = saved.5
+        bracketDepth = saved.6
+        scratch2.truncate(saved.7)
+        if next == .equal || next == .colonEqual { return }
+        let n = nodes[Int(e)]
+        if n.tag == .name && kinds[startTok] == .name && Int(ends[startTok]) == Int(n.end) {
+            error(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start: Int(n.start), end: Int(n.end),
+                token: furthest)
+            return
+        }
+        switch n.tag {
+        case .list, .tuple, .generatorExp, .compare, .boolOp, .lambda, .ifExp, .namedExpr, .invalidExpr: return
+        case .unaryOp where n.flag == UnaryOperator.not.rawValue: return
+        case .constant:
+            let t = ConstantTag(rawValue: n.flag) ?? ConstantTag.int
+            if t == .true || t == .false || t == ConstantTag.none { return }
+        default: break
+        }
+        error(
+            "cannot assign to \(exprName(e)) here. Maybe you meant '==' instead of '='?", start: Int(n.start),
+            end: Int(n.end), token: furthest)
     }
 
     /// `disjunction 'if' disjunction 'else' expression | disjunction | lambdef`.
@@ -194,20 +236,32 @@ extension Parser {
     mutating func parseComparison() -> Int32 {
         let s = tokStart
         let left = parseBitOr()
-        guard compareOperator() != nil else { return left }
-        let opsMark = scratch.count
-        var ops: [Int32] = []
+        guard compareOperator() != nil else {
+            notWithoutIn()
+            return left
+        }
+        let mark = scratch.count
+        let opsMark = scratch2.count
         while let (op, len) = compareOperator() {
             advance()
             if len == 2 { advance() }
-            ops.append(Int32(op.rawValue))
+            scratch2.append(Int32(op.rawValue))
             scratch.append(parseBitOr())
         }
-        let comparators = makeList(opsMark)
-        let opsIndex = Int32(truncatingIfNeeded: extra.count)
-        extra.append(Int32(truncatingIfNeeded: ops.count))
-        extra.append(contentsOf: ops)
+        let comparators = makeList(mark)
+        let opsIndex = makeList2(opsMark)
+        notWithoutIn()
         return add(.compare, 0, s, lastEnd, left, opsIndex, comparators)
+    }
+
+    /// `a not b`: CPython looks at the token after `not` for `in` and fails there (inside
+    /// brackets the "forgot a comma" rule applies instead, from the caller).
+    @inline(__always)
+    mutating func notWithoutIn() {
+        if kind == .kwNot && bracketDepth == 0 && !stmtFailed && peek() != .kwIn && peek() != .endMarker {
+            let t = pos + 1
+            error("invalid syntax", start: start(of: t), end: Int(ends[t]), token: t)
+        }
     }
 
     // MARK: Binary operators
@@ -256,7 +310,7 @@ extension Parser {
         case .tilde: op = .invert
         default: return parsePower()
         }
-        if depth >= Parser.maxDepth * 2 {
+        if depth >= Parser.maxDepth {
             tooDeep()
             return invalidExpr()
         }
@@ -281,7 +335,13 @@ extension Parser {
         }
         if kind == .doubleStar {
             advance()
+            if depth >= Parser.maxDepth {
+                tooDeep()
+                return base
+            }
+            depth += 1
             let exponent = parseFactor()
+            depth -= 1
             base = add(.binOp, BinaryOperator.pow.rawValue, s, lastEnd, base, exponent)
         }
         return base
@@ -326,7 +386,11 @@ extension Parser {
     mutating func parseSlices() -> Int32 {
         let s = tokStart
         let first = parseSlice()
-        if kind != .comma { return first }
+        if kind != .comma {
+            // `x[*a]` is a one-element tuple, as in CPython.
+            if tag(first) == .starred { return add(.tuple, 0, s, lastEnd, listOf([first])) }
+            return first
+        }
         let mark = scratch.count
         scratch.append(first)
         while eat(.comma) {
@@ -359,76 +423,84 @@ extension Parser {
     mutating func parseCallArguments() -> (Int32, Int32) {
         let open = pos
         advance()
-        if depth >= Parser.maxDepth {
-            tooDeep()
-            return (0, 0)
-        }
-        depth += 1
         bracketDepth += 1
-        defer {
-            depth -= 1
-            bracketDepth -= 1
-        }
-        var args: [Int32] = []
-        let kwMark = scratch.count
+        defer { bracketDepth -= 1 }
+        let argMark = scratch.count
+        let kwMark = scratch2.count
         var sawKeyword = false
         var sawDoubleStar = false
+        var positionalAfter: String?
+        var unpackingError: (Int, Int)?
         while kind != .rpar && !stmtFailed {
             let s = tokStart
             if kind == .star {
+                let commaStart = pos > 0 && kinds[pos - 1] == .comma ? start(of: pos - 1) : s
                 advance()
                 let v = parseExpression()
                 let starred = add(.starred, 0, s, lastEnd, v)
-                if sawDoubleStar {
-                    error("iterable argument unpacking follows keyword argument unpacking", start: s, end: lastEnd)
-                }
-                args.append(starred)
+                if sawDoubleStar && unpackingError == nil { unpackingError = (commaStart, lastEnd) }
+                scratch.append(starred)
             } else if kind == .doubleStar {
                 advance()
                 let v = parseExpression()
-                scratch.append(add(.keyword, 0, s, lastEnd, -1, v))
+                scratch2.append(add(.keyword, 0, s, lastEnd, -1, v))
                 sawDoubleStar = true
             } else if kind == .name && peek() == .equal {
                 let name = add(.identifier, 0, s, Int(ends[pos]))
                 advance()
                 advance()
+                if kind == .comma || kind == .rpar {
+                    error("expected argument value expression", start: s, end: lastEnd)
+                    break
+                }
+                let valueTok = pos
                 let v = parseExpression()
-                scratch.append(add(.keyword, 0, s, lastEnd, name, v))
+                scratch2.append(add(.keyword, 0, s, lastEnd, name, v))
                 sawKeyword = true
+                if !stmtFailed && kind != .comma && kind != .rpar && canStartExpression(kind) {
+                    forgotCommaError(v, startTok: valueTok)
+                }
             } else {
                 let startTok = pos
-                var e = parseNamedExpression()
+                var e = parseNamedExpression(inCall: true)
                 if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
                     let gens = parseComprehensionClauses()
-                    let onlyArgument = args.isEmpty && scratch.count == kwMark && kind == .rpar
+                    let onlyArgument = scratch.count == argMark && scratch2.count == kwMark && kind == .rpar
                     if onlyArgument {
                         e = add(.generatorExp, 0, start(of: open), Int(ends[pos]), e, gens)
                     } else {
                         e = add(.generatorExp, 0, start(of: startTok), lastEnd, e, gens)
-                        if !stmtFailed && (kind == .comma || !args.isEmpty || scratch.count > kwMark) {
-                            error("Generator expression must be parenthesized", start: start(of: startTok), end: lastEnd)
+                        if !stmtFailed && (kind == .comma || scratch.count > argMark || scratch2.count > kwMark) {
+                            error(
+                                "Generator expression must be parenthesized", start: start(of: startTok), end: lastEnd)
                         }
                     }
                 } else if kind == .equal && !stmtFailed {
                     error("expression cannot contain assignment, perhaps you meant \"==\"?", start: s, end: lastEnd)
                 }
-                if !stmtFailed && (sawKeyword || sawDoubleStar) {
-                    error(sawDoubleStar ? "positional argument follows keyword argument unpacking"
-                              : "positional argument follows keyword argument", start: s, end: lastEnd)
+                if positionalAfter == nil && (sawKeyword || sawDoubleStar) {
+                    positionalAfter =
+                        sawDoubleStar
+                        ? "positional argument follows keyword argument unpacking"
+                        : "positional argument follows keyword argument"
                 }
-                args.append(e)
+                scratch.append(e)
                 if !stmtFailed && kind != .comma && kind != .rpar && canStartExpression(kind) {
                     forgotCommaError(e, startTok: startTok)
                 }
             }
             if !eat(.comma) { break }
         }
+        if let (us, ue) = unpackingError, !stmtFailed, kind == .rpar {
+            error("iterable argument unpacking follows keyword argument unpacking", start: us, end: ue)
+        }
+        if let positionalAfter, !stmtFailed {
+            // CPython raises this one without a location: at the last token read.
+            error(positionalAfter, start: tokStart, end: Int(ends[pos]))
+        }
         if !stmtFailed && kind != .rpar { syntaxError() }
         _ = eat(.rpar)
-        let keywords = makeList(kwMark)
-        let argMark = scratch.count
-        scratch.append(contentsOf: args)
-        return (makeList(argMark), keywords)
+        return (makeList(argMark), makeList2(kwMark))
     }
 
     // MARK: Atoms
@@ -457,16 +529,13 @@ extension Parser {
         case .string, .fstringStart:
             return parseStrings()
         case .lpar, .lsqb, .lbrace:
-            if depth >= Parser.maxDepth {
+            // CPython's tokenizer stops at 200 nested brackets; so does the parser.
+            if bracketDepth >= 200 {
                 tooDeep()
                 return invalidExpr()
             }
-            depth += 1
             bracketDepth += 1
-            defer {
-                depth -= 1
-                bracketDepth -= 1
-            }
+            defer { bracketDepth -= 1 }
             switch kind {
             case .lpar: return parseParenthesized()
             case .lsqb: return parseListDisplay()
@@ -489,7 +558,7 @@ extension Parser {
             let second = src[s + 1] | 0x20
             if second == UInt8(ascii: "x") || second == UInt8(ascii: "o") || second == UInt8(ascii: "b") { return .int }
         }
-        for k in s ..< e {
+        for k in s..<e {
             let c = src[k]
             if c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") { return .float }
         }
@@ -523,7 +592,7 @@ extension Parser {
         let first = parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
             let gens = parseComprehensionClauses()
-            if !stmtFailed && kind != .rpar { bracketCloseError(first) }
+            if !stmtFailed && kind != .rpar { syntaxError() }
             _ = eat(.rpar)
             return add(.generatorExp, 0, s, lastEnd, first, gens)
         }
@@ -567,7 +636,7 @@ extension Parser {
         let first = parseStarNamedExpression()
         if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
             let gens = parseComprehensionClauses()
-            if !stmtFailed && kind != .rsqb { bracketCloseError(first) }
+            if !stmtFailed && kind != .rsqb { syntaxError() }
             _ = eat(.rsqb)
             return add(.listComp, 0, s, lastEnd, first, gens)
         }
@@ -603,12 +672,18 @@ extension Parser {
         } else {
             let e = parseStarNamedExpression()
             if kind == .colon && tag(e) != .starred {
+                let colonTok = pos
                 advance()
                 firstKey = e
+                if kind == .rbrace || kind == .comma {
+                    error(
+                        "expression expected after dictionary key and ':'", start: start(of: colonTok),
+                        end: Int(ends[colonTok]))
+                }
                 firstValue = parseExpression()
                 if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
                     let gens = parseComprehensionClauses()
-                    if !stmtFailed && kind != .rbrace { bracketCloseError(firstValue) }
+                    if !stmtFailed && kind != .rbrace { syntaxError() }
                     _ = eat(.rbrace)
                     return add(.dictComp, 0, s, lastEnd, e, firstValue, gens)
                 }
@@ -616,7 +691,7 @@ extension Parser {
                 // A set.
                 if kind == .kwFor || (kind == .kwAsync && peek() == .kwFor) {
                     let gens = parseComprehensionClauses()
-                    if !stmtFailed && kind != .rbrace { bracketCloseError(e) }
+                    if !stmtFailed && kind != .rbrace { syntaxError() }
                     _ = eat(.rbrace)
                     return add(.setComp, 0, s, lastEnd, e, gens)
                 }
@@ -636,7 +711,8 @@ extension Parser {
             }
         }
         // A dict.
-        var keys: [Int32] = [firstKey]
+        let keyMark = scratch2.count
+        scratch2.append(firstKey)
         let valueMark = scratch.count
         scratch.append(firstValue)
         if !stmtFailed && kind != .comma && kind != .rbrace { elementError(firstValue, startTok: firstTok) }
@@ -644,7 +720,7 @@ extension Parser {
             if kind == .rbrace { break }
             let et = pos
             if eat(.doubleStar) {
-                keys.append(-1)
+                scratch2.append(-1)
                 let v = parseBitOr()
                 scratch.append(v)
                 if !stmtFailed && kind != .comma && kind != .rbrace { elementError(v, startTok: et) }
@@ -652,23 +728,26 @@ extension Parser {
             }
             let k = parseExpression()
             if stmtFailed { break }
+            let colonTok = pos
             if !eat(.colon) {
-                if canStartExpression(kind) { forgotCommaError(k, startTok: et) } else {
-                    error("':' expected after dictionary key", start: nodeStart(k), end: lastEnd)
-                }
+                // CPython points at the key's last character.
+                error("':' expected after dictionary key", start: max(lastEnd - 1, 0), end: lastEnd)
                 break
             }
+            if kind == .rbrace || kind == .comma {
+                error(
+                    "expression expected after dictionary key and ':'", start: start(of: colonTok),
+                    end: Int(ends[colonTok]))
+            }
             let v = parseExpression()
-            keys.append(k)
+            scratch2.append(k)
             scratch.append(v)
             if !stmtFailed && kind != .comma && kind != .rbrace { elementError(v, startTok: et) }
         }
         if !stmtFailed && kind != .rbrace { syntaxError() }
         _ = eat(.rbrace)
         let values = makeList(valueMark)
-        let keyMark = scratch.count
-        scratch.append(contentsOf: keys)
-        let keyList = makeList(keyMark)
+        let keyList = makeList2(keyMark)
         return add(.dict, 0, s, lastEnd, keyList, values)
     }
 
@@ -711,14 +790,14 @@ extension Parser {
             }
         }
         // Parse the following expression speculatively to see whether it reaches the end.
-        let reachesEnd = speculativeExpressionReachesEnd()
+        let (reachesEnd, furthest) = speculativeExpressionReachesEnd()
         if reachesEnd {
-            error("unexpected EOF in brackets", start: start(of: errorTok), end: start(of: errorTok), token: kinds.count - 2)
+            error("unexpected EOF in brackets", start: start(of: errorTok), end: start(of: errorTok), token: furthest)
             return
         }
         if bracketDepth > 0 {
             let n = nodes[Int(a)]
-            error("invalid syntax. Perhaps you forgot a comma?", start: Int(n.start), end: Int(n.end), token: errorTok)
+            error("invalid syntax. Perhaps you forgot a comma?", start: Int(n.start), end: Int(n.end), token: furthest)
         } else {
             syntaxError()
         }
@@ -729,27 +808,28 @@ extension Parser {
         let e = Int(ends[t])
         let n = e - s
         if n == 1 { return src[s] == UInt8(ascii: "_") }
-        let text = UnsafeBufferPointer(rebasing: src[s ..< e])
+        let text = UnsafeBufferPointer(rebasing: src[s..<e])
         return text.elementsEqual("match".utf8) || text.elementsEqual("case".utf8) || text.elementsEqual("type".utf8)
     }
 
     /// Parses an expression without keeping anything; true if it stops at the end of input
     /// inside brackets.
-    mutating func speculativeExpressionReachesEnd() -> Bool {
-        let saved = (pos, lastEnd, nodes.count, extra.count, scratch.count, depth, bracketDepth)
+    mutating func speculativeExpressionReachesEnd() -> (Bool, Int) {
+        let saved = (pos, lastEnd, nodes.count, extra.count, scratch.count, depth, bracketDepth, scratch2.count)
         speculating += 1
         _ = parseExpression()
         let reached = kind == .eofInBrackets
+        let furthest = pos
         speculating -= 1
-        speculationFailed = false
         pos = saved.0
         lastEnd = saved.1
-        nodes.removeSubrange(saved.2...)
-        extra.removeSubrange(saved.3...)
-        if scratch.count > saved.4 { scratch.removeSubrange(saved.4...) }
+        nodes.truncate(saved.2)
+        extra.truncate(saved.3)
+        scratch.truncate(saved.4)
         depth = saved.5
         bracketDepth = saved.6
-        return reached
+        scratch2.truncate(saved.7)
+        return (reached, furthest)
     }
 
     /// An expression statement followed by another expression: `print "x"` or a missing comma.
@@ -758,14 +838,16 @@ extension Parser {
             let n = nodes[Int(first)]
             let s = Int(n.start)
             let e = Int(n.end)
-            let text = UnsafeBufferPointer(rebasing: src[s ..< e])
+            let text = UnsafeBufferPointer(rebasing: src[s..<e])
             if text.elementsEqual("print".utf8) || text.elementsEqual("exec".utf8) {
                 let which = text.elementsEqual("print".utf8) ? "print" : "exec"
-                let reaches = speculativeExpressionReachesEnd()
+                let (reaches, furthest) = speculativeExpressionReachesEnd()
                 if reaches {
-                    error("unexpected EOF in brackets", start: tokStart, end: tokStart, token: kinds.count - 2)
+                    error("unexpected EOF in brackets", start: tokStart, end: tokStart, token: furthest)
                 } else {
-                    error("Missing parentheses in call to '\(which)'. Did you mean \(which)(...)?", start: s, end: lastEnd)
+                    error(
+                        "Missing parentheses in call to '\(which)'. Did you mean \(which)(...)?", start: s, end: lastEnd
+                    )
                 }
                 return
             }
@@ -786,7 +868,7 @@ extension Parser {
             let base = Int(n.a)
             if base > 0 {
                 let count = Int(extra[base])
-                for k in 0 ..< count {
+                for k in 0..<count {
                     checkTarget(extra[base + 1 + k], context)
                     if stmtFailed { return }
                 }
@@ -830,7 +912,7 @@ extension Parser {
         case .set: return "set display"
         case .joinedStr, .formattedValue: return "f-string expression"
         case .constant:
-            switch ConstantTag(rawValue: n.flag) ?? .none {
+            switch ConstantTag(rawValue: n.flag) ?? ConstantTag.none {
             case .none: return "None"
             case .true: return "True"
             case .false: return "False"

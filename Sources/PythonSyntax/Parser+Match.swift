@@ -156,13 +156,15 @@ extension Parser {
         let s = tokStart
         switch kind {
         case .number, .minus:
-            return add(.matchValue, 0, s, lastEnd, parseSignedNumber())
+            let v = parseSignedNumber()
+            return add(.matchValue, 0, s, lastEnd, v)
         case .string:
             let v = parseStrings()
             return add(.matchValue, 0, s, lastEnd, v)
         case .fstringStart:
             syntaxError()
-            return add(.matchValue, 0, s, lastEnd, parseStrings())
+            let v = parseStrings()
+            return add(.matchValue, 0, s, lastEnd, v)
         case .kwNone, .kwTrue, .kwFalse:
             let v = parseAtom()
             return add(.matchSingleton, 0, s, lastEnd, v)

@@ -33,7 +33,10 @@ extension Parser {
             let before = pos
             scratch.append(parseSimpleStatement())
             if stmtFailed {
-                if pos == before { scratch.removeLast(); return }
+                if pos == before {
+                    scratch.truncate(scratch.count - 1)
+                    return
+                }
                 break
             }
             if eat(.semi) {
@@ -55,7 +58,14 @@ extension Parser {
 
     /// The error for an unexpected token after a complete statement or expression: CPython's
     /// "forgot a comma" / "Missing parentheses" rules, else "invalid syntax".
-    mutating func expressionFollowsError(previous: Int32 = -1) {
+    mutating func expressionFollowsError() {
+        if canStartExpression(kind) {
+            let (reaches, furthest) = speculativeExpressionReachesEnd()
+            if reaches {
+                error("unexpected EOF in brackets", start: tokStart, end: tokStart, token: furthest)
+                return
+            }
+        }
         syntaxError()
     }
 
@@ -198,6 +208,10 @@ extension Parser {
                 advance()
             }
             module = add(.identifier, 0, ms, lastEnd)
+            if kind == .dot {
+                advance()
+                syntaxError()
+            }
         } else if level == 0 {
             syntaxError()
         }
@@ -256,8 +270,15 @@ extension Parser {
             }
             return add(.assign, 0, s, lastEnd, makeList(mark), value)
         case .colon:
-            advance()
             let simple: UInt8 = (tag(first) == .name && kinds[startTok] == .name) ? 1 : 0
+            let isTarget = tag(first) == .name || tag(first) == .attribute || tag(first) == .`subscript`
+            if !canStartExpression(peek()) {
+                // CPython consumes the colon only after a single target.
+                if isTarget { advance() }
+                syntaxError()
+                return add(.exprStmt, 0, s, lastEnd, first)
+            }
+            advance()
             switch tag(first) {
             case .name, .attribute, .`subscript`: break
             case .tuple: errorAtNode("only single target (not tuple) can be annotated", first)
@@ -282,6 +303,8 @@ extension Parser {
             }
             if kind != .newline && kind != .semi && canStartExpression(kind) {
                 legacyOrCommaError(first, startTok: startTok)
+            } else if kind == .colonEqual && tag(first) != .name {
+                errorAtNode("cannot use assignment expressions with \(exprName(first))", first)
             }
             return add(.exprStmt, 0, s, lastEnd, first)
         }
@@ -362,11 +385,16 @@ extension Parser {
     }
 
     /// `':' block`, where `keyword` and `line` name the header for CPython's message.
-    mutating func parseBlock(_ keyword: String, headerStart: Int) -> Int32 {
+    /// With `forced` (CPython's `&&':'` after `def`, `try`, `else`, `finally`), a missing
+    /// colon is always "expected ':'"; otherwise only before the end of the line.
+    mutating func parseBlock(_ keyword: String, headerStart: Int, forced: Bool = false) -> Int32 {
         if !eat(.colon) {
             if !stmtFailed {
-                // CPython reports "expected ':'" at the token after the header.
-                error("expected ':'", start: tokStart, end: Int(ends[pos]))
+                if forced || kind == .newline {
+                    error("expected ':'", start: tokStart, end: Int(ends[pos]))
+                } else {
+                    expressionFollowsError()
+                }
             }
             skipToLineEnd()
             if kind == .indent { return parseIndentedBlock() }
@@ -376,12 +404,12 @@ extension Parser {
             advance()
             if kind == .indent { return parseIndentedBlock() }
             if !stmtFailed {
-                let line = lineNumber(headerStart)
-                let message = "expected an indented block after \(keyword) on line \(line)"
-                if kind == .endMarker {
-                    error(message, start: Int(ends[pos]), end: Int(ends[pos]))
+                if speculating > 0 {
+                    // Nothing is recorded while speculating.
+                } else if errors.count >= Parser.maxErrors {
+                    stmtFailed = true
                 } else {
-                    error(message, start: tokStart, end: Int(ends[pos]))
+                    unlocatedError("expected an indented block after \(keyword) on line \(lineNumber(headerStart))")
                 }
             }
             return 0
@@ -411,18 +439,7 @@ extension Parser {
     }
 
     /// 1-based line of a byte offset (only used for messages).
-    func lineNumber(_ offset: Int) -> Int {
-        var line = 1
-        var k = 0
-        while k < offset && k < src.count {
-            if src[k] == 0x0A { line += 1 } else if src[k] == 0x0D {
-                if k + 1 < src.count && src[k + 1] == 0x0A { k += 1 }
-                line += 1
-            }
-            k += 1
-        }
-        return line
-    }
+    mutating func lineNumber(_ offset: Int) -> Int { lines.line(of: offset, in: src) }
 
     mutating func parseIf() -> Int32 {
         let s = tokStart
@@ -435,27 +452,27 @@ extension Parser {
 
     /// `elif ...` (as a nested if) or `else: block`, or nothing.
     mutating func parseElse(ifStart: Int) -> Int32 {
-        if kind == .kwElif {
+        // An `elif` chain, parsed iteratively and nested from the last clause outwards.
+        var clauses: [(start: Int, test: Int32, body: Int32)] = []
+        while kind == .kwElif {
             let s = tokStart
             advance()
             let test = parseNamedExpression()
             let body = parseBlock("'elif' statement", headerStart: s)
-            if depth >= Parser.maxDepth * 4 {
-                return 0
-            }
-            depth += 1
-            let orelse = parseElse(ifStart: s)
-            depth -= 1
-            let mark = scratch.count
-            scratch.append(add(.ifStmt, 0, s, lastEnd, test, body, orelse))
-            return makeList(mark)
+            clauses.append((s, test, body))
         }
+        var orelse: Int32 = 0
         if kind == .kwElse {
             let s = tokStart
             advance()
-            return parseBlock("'else' statement", headerStart: s)
+            orelse = parseBlock("'else' statement", headerStart: s, forced: true)
         }
-        return 0
+        for clause in clauses.reversed() {
+            let mark = scratch.count
+            scratch.append(add(.ifStmt, 0, clause.start, lastEnd, clause.test, clause.body, orelse))
+            orelse = makeList(mark)
+        }
+        return orelse
     }
 
     mutating func parseWhile() -> Int32 {
@@ -467,7 +484,7 @@ extension Parser {
         if kind == .kwElse {
             let es = tokStart
             advance()
-            orelse = parseBlock("'else' statement", headerStart: es)
+            orelse = parseBlock("'else' statement", headerStart: es, forced: true)
         }
         return add(.whileStmt, 0, s, lastEnd, test, body, orelse)
     }
@@ -483,7 +500,7 @@ extension Parser {
         if kind == .kwElse {
             let es = tokStart
             advance()
-            orelse = parseBlock("'else' statement", headerStart: es)
+            orelse = parseBlock("'else' statement", headerStart: es, forced: true)
         }
         return add(.forStmt, isAsync ? 1 : 0, s, lastEnd, target, iter, body, orelse)
     }
@@ -537,7 +554,7 @@ extension Parser {
             case .rpar, .rsqb, .rbrace:
                 level -= 1
                 if level == 0 { return j + 1 < kinds.count && kinds[j + 1] == .colon }
-            case .newline, .endMarker, .eofInBrackets: return false
+            case .newline, .endMarker, .eofInBrackets: return true
             default: break
             }
             j += 1
@@ -565,7 +582,7 @@ extension Parser {
     mutating func parseTry() -> Int32 {
         let s = tokStart
         advance()
-        let body = parseBlock("'try' statement", headerStart: s)
+        let body = parseBlock("'try' statement", headerStart: s, forced: true)
         let mark = scratch.count
         var isStar: UInt8 = 0
         while kind == .kwExcept {
@@ -608,15 +625,15 @@ extension Parser {
         if kind == .kwElse && handlers != 0 {
             let es = tokStart
             advance()
-            orelse = parseBlock("'else' statement", headerStart: es)
+            orelse = parseBlock("'else' statement", headerStart: es, forced: true)
         }
         if kind == .kwFinally {
             let fs = tokStart
             advance()
-            finalbody = parseBlock("'finally' statement", headerStart: fs)
+            finalbody = parseBlock("'finally' statement", headerStart: fs, forced: true)
         }
         if handlers == 0 && finalbody == 0 && !stmtFailed {
-            error("expected 'except' or 'finally' block", start: tokStart, end: Int(ends[pos]))
+            unlocatedError("expected 'except' or 'finally' block")
         }
         return add(.tryStmt, isStar, s, lastEnd, body, handlers, orelse, finalbody)
     }
@@ -639,12 +656,20 @@ extension Parser {
             bracketDepth -= 1
             _ = expect(.rpar)
         } else {
-            syntaxError()
+            error("expected '('", start: tokStart, end: Int(ends[pos]))
         }
         if params < 0 { params = add(.parameters, 0, lastEnd, lastEnd, 0, 0, -1, 0, -1) }
         var returns: Int32 = -1
-        if !stmtFailed && eat(.rarrow) { returns = parseExpression() }
-        let body = parseBlock("function definition", headerStart: s)
+        if !stmtFailed && kind == .rarrow {
+            if canStartExpression(peek()) {
+                advance()
+                returns = parseExpression()
+            } else {
+                // `-> :` : CPython backtracks over the arrow and expects the colon there.
+                error("expected ':'", start: tokStart, end: Int(ends[pos]))
+            }
+        }
+        let body = parseBlock("function definition", headerStart: s, forced: true)
         return add(.functionDef, isAsync ? 1 : 0, s, lastEnd, name, params, body, decorators, returns, typeParams)
     }
 
@@ -707,6 +732,8 @@ extension Parser {
         var sawStar = false
         var sawDefault = false
         var kwonlyMark = -1
+        // Reported once the whole list parsed (CPython's second-pass rule).
+        var orderError: (Int, Int)?
         while kind != closer && !stmtFailed {
             if kind == .star {
                 let starTok = pos
@@ -758,9 +785,8 @@ extension Parser {
                 let p = parseParameter(annotations: annotations, starAnnotation: false)
                 if nodes[Int(p)].c >= 0 {
                     if !sawStar { sawDefault = true }
-                } else if sawDefault && !sawStar {
-                    error("parameter without a default follows parameter with a default",
-                          start: start(of: nameTok), end: Int(ends[nameTok]))
+                } else if sawDefault && !sawStar && orderError == nil {
+                    orderError = (start(of: nameTok), Int(ends[nameTok]))
                 }
                 scratch.append(p)
             } else {
@@ -769,13 +795,16 @@ extension Parser {
             }
             if !eat(.comma) { break }
         }
+        if let (es, ee) = orderError, !stmtFailed, kind == closer {
+            error("parameter without a default follows parameter with a default", start: es, end: ee)
+        }
         var kwonly: Int32 = 0
         if kwonlyMark >= 0 {
             kwonly = makeList(kwonlyMark)
         } else {
             args = makeList(markPos)
         }
-        if scratch.count > markPos { scratch.removeSubrange(markPos...) }
+        scratch.truncate(markPos)
         return add(.parameters, 0, s, max(s, lastEnd), posonly, args, vararg, kwonly, kwarg)
     }
 

@@ -4,12 +4,20 @@ extension Parser {
     func prefixFlags(_ t: Int) -> (raw: Bool, bytes: Bool, f: Bool) {
         var k = Int(starts[t])
         let e = Int(ends[t])
-        var raw = false, bytes = false, f = false
+        var raw = false
+        var bytes = false
+        var f = false
         while k < e {
             let c = src[k] | 0x20
-            if c == UInt8(ascii: "r") { raw = true } else if c == UInt8(ascii: "b") { bytes = true } else if c == UInt8(ascii: "f") {
+            if c == UInt8(ascii: "r") {
+                raw = true
+            } else if c == UInt8(ascii: "b") {
+                bytes = true
+            } else if c == UInt8(ascii: "f") {
                 f = true
-            } else if c != UInt8(ascii: "u") { break }
+            } else if c != UInt8(ascii: "u") {
+                break
+            }
             k += 1
         }
         return (raw, bytes, f)
@@ -43,7 +51,9 @@ extension Parser {
                 scratch.append(add(.stringPart, flag, tokStart, Int(ends[pos])))
                 advance()
             }
-            if sawBytes && sawText { error("cannot mix bytes and nonbytes literals", start: tokStart, end: Int(ends[pos])) }
+            if sawBytes && sawText {
+                error("cannot mix bytes and nonbytes literals", start: tokStart, end: Int(ends[pos]))
+            }
             let tag: ConstantTag = sawBytes && !sawText ? .bytes : .string
             return add(.constant, tag.rawValue, s, lastEnd, makeList(mark))
         }
@@ -96,7 +106,9 @@ extension Parser {
             } else if !stmtFailed {
                 syntaxError()
                 // Recover: skip to the end of this f-string.
-                while kind != .fstringEnd && kind != .newline && kind != .endMarker && kind != .eofInBrackets { advance() }
+                while kind != .fstringEnd && kind != .newline && kind != .endMarker && kind != .eofInBrackets {
+                    advance()
+                }
                 _ = eat(.fstringEnd)
             }
             allParts.append(add(.stringPart, rawFlag, fstart, lastEnd))
@@ -127,7 +139,8 @@ extension Parser {
         bracketDepth += 1
         defer { bracketDepth -= 1 }
         if kind == .rbrace || kind == .colon || kind == .exclamation || kind == .equal {
-            error("f-string: valid expression required before '\(tokenText(pos))'", start: tokStart, end: Int(ends[pos]))
+            error(
+                "f-string: valid expression required before '\(tokenText(pos))'", start: tokStart, end: Int(ends[pos]))
             return
         }
         let exprStart = tokStart
@@ -152,7 +165,9 @@ extension Parser {
                     conversion = Int32(src[Int(starts[pos])])
                     advance()
                 } else {
-                    error("f-string: invalid conversion character '\(t)': expected 's', 'r', or 'a'", start: tokStart, end: Int(ends[pos]))
+                    error(
+                        "f-string: invalid conversion character '\(t)': expected 's', 'r', or 'a'", start: tokStart,
+                        end: Int(ends[pos]))
                     return
                 }
             } else {
@@ -168,10 +183,16 @@ extension Parser {
             var pending: [Int32] = []
             while !stmtFailed {
                 if kind == .fstringMiddle {
-                    pending.append(add(.stringPart, (raw ? StringPart.rawFlag : 0) | StringPart.middleFlag, tokStart, Int(ends[pos])))
+                    pending.append(
+                        add(
+                            .stringPart, (raw ? StringPart.rawFlag : 0) | StringPart.middleFlag, tokStart,
+                            Int(ends[pos])))
                     advance()
                 } else if kind == .lbrace {
-                    if !pending.isEmpty { specValues.append(constantFrom(pending)); pending.removeAll() }
+                    if !pending.isEmpty {
+                        specValues.append(constantFrom(pending))
+                        pending.removeAll()
+                    }
                     parseFormattedValue(raw: raw, into: &specValues)
                 } else {
                     break
@@ -183,7 +204,11 @@ extension Parser {
             spec = add(.joinedStr, 0, specStart, max(specStart, tokStart), makeList(mark), 0)
         }
         if !stmtFailed && kind != .rbrace {
-            error("f-string: expecting '}'", start: tokStart, end: Int(ends[pos]))
+            if canStartExpression(kind) && spec < 0 {
+                forgotCommaError(value, startTok: -1)
+            } else {
+                error("f-string: expecting '}'", start: tokStart, end: Int(ends[pos]))
+            }
             return
         }
         advance()

@@ -15,9 +15,11 @@ struct Parser {
 
     var pos = 0
     var lastEnd = 0
-    var nodes: [RawNode] = []
-    var extra: [Int32] = [0]
-    var scratch: [Int32] = []
+    var nodes: RawStorage<RawNode>
+    var extra: RawStorage<Int32>
+    var scratch: RawStorage<Int32>
+    /// A second list stack, for lists built alongside `scratch` (call keywords, dict keys).
+    var scratch2: RawStorage<Int32>
     var errors: [ParseError] = []
     /// An error was already recorded for the current statement.
     var stmtFailed = false
@@ -26,29 +28,42 @@ struct Parser {
     var bracketDepth = 0
     /// While > 0, errors are not recorded (speculative parsing).
     var speculating = 0
-    var speculationFailed = false
+    var lines = LineCounter()
 
-    static let maxDepth = 200
+    static let maxDepth = 500
     static let maxErrors = 1000
 
-    /// An error with the token it was found at.
+    /// An error with the furthest token the parser had examined when finding it.
     struct ParseError {
         var message: String
         var start: Int
         var end: Int
         var token: Int
+        /// CPython reports "unexpected indent/unindent" without tokenizing further, so a
+        /// later tokenizer error does not replace it.
+        var isIndentation = false
     }
 
-    init(kinds: UnsafeBufferPointer<TokenKind>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
-         src: UnsafeBufferPointer<UInt8>, stringIssues: [Int32: String]) {
+    /// Releases the list stacks (the arena itself passes to the ``SyntaxTree``).
+    func freeScratch() {
+        scratch.free()
+        scratch2.free()
+    }
+
+    init(
+        kinds: UnsafeBufferPointer<TokenKind>, starts: UnsafeBufferPointer<Int32>, ends: UnsafeBufferPointer<Int32>,
+        src: UnsafeBufferPointer<UInt8>, stringIssues: [Int32: String]
+    ) {
         self.kinds = kinds
         self.starts = starts
         self.ends = ends
         self.src = src
         self.stringIssues = stringIssues
-        nodes.reserveCapacity(kinds.count)
-        extra.reserveCapacity(kinds.count / 2 + 16)
-        scratch.reserveCapacity(256)
+        nodes = RawStorage(capacity: kinds.count)
+        extra = RawStorage(capacity: kinds.count / 2 + 16)
+        extra.append(0)
+        scratch = RawStorage(capacity: 256)
+        scratch2 = RawStorage(capacity: 64)
     }
 
     // MARK: Tokens
@@ -85,33 +100,41 @@ struct Parser {
         let e = Int(ends[j])
         if e - s != word.utf8CodeUnitCount { return false }
         let w = word.utf8Start
-        for x in 0 ..< (e - s) where src[s + x] != w[x] { return false }
+        for x in 0..<(e - s) where src[s + x] != w[x] { return false }
         return true
     }
 
     func tokenText(_ j: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: src[Int(starts[j]) ..< Int(ends[j])]), as: UTF8.self)
+        String(decoding: UnsafeBufferPointer(rebasing: src[Int(starts[j])..<Int(ends[j])]), as: UTF8.self)
     }
 
     // MARK: Errors
 
-    mutating func error(_ message: String, start: Int, end: Int, token: Int? = nil) {
-        if speculating > 0 {
-            speculationFailed = true
-            return
-        }
+    mutating func error(_ message: String, start: Int, end: Int, token: Int? = nil, isIndentation: Bool = false) {
+        if speculating > 0 { return }
         if stmtFailed { return }
         stmtFailed = true
         if errors.count < Parser.maxErrors {
-            errors.append(ParseError(message: message, start: start, end: end, token: token ?? pos))
+            errors.append(
+                ParseError(message: message, start: start, end: end, token: token ?? pos, isIndentation: isIndentation))
+        }
+    }
+
+    /// An error CPython raises without a location: it points at the last token read, and at
+    /// the end of the last line when that token is the end of the file.
+    mutating func unlocatedError(_ message: String) {
+        if kind == .endMarker || (kind == .dedent && pos + 1 < kinds.count && starts[pos] == starts[kinds.count - 1]) {
+            error(message, start: Int(ends[pos]), end: Int(ends[pos]))
+        } else {
+            error(message, start: tokStart, end: Int(ends[pos]))
         }
     }
 
     /// The generic error at the current token (CPython's "invalid syntax" at the last token).
     mutating func syntaxError(_ message: String = "invalid syntax") {
         switch kind {
-        case .indent: error("unexpected indent", start: tokStart, end: Int(ends[pos]))
-        case .dedent: error("unexpected unindent", start: tokStart, end: tokStart)
+        case .indent: error("unexpected indent", start: tokStart, end: Int(ends[pos]), isIndentation: true)
+        case .dedent: error("unexpected unindent", start: tokStart, end: tokStart, isIndentation: true)
         default: error(message, start: tokStart, end: Int(ends[pos]))
         }
     }
@@ -130,12 +153,16 @@ struct Parser {
     // MARK: Arena
 
     @inline(__always)
-    mutating func add(_ tag: NodeTag, _ flag: UInt8 = 0, _ start: Int, _ end: Int,
-                      _ a: Int32 = -1, _ b: Int32 = -1, _ c: Int32 = -1, _ d: Int32 = -1,
-                      _ e: Int32 = -1, _ f: Int32 = -1) -> Int32 {
+    mutating func add(
+        _ tag: NodeTag, _ flag: UInt8 = 0, _ start: Int, _ end: Int,
+        _ a: Int32 = -1, _ b: Int32 = -1, _ c: Int32 = -1, _ d: Int32 = -1,
+        _ e: Int32 = -1, _ f: Int32 = -1
+    ) -> Int32 {
         let index = Int32(truncatingIfNeeded: nodes.count)
-        nodes.append(RawNode(tag: tag, flag: flag, start: Int32(truncatingIfNeeded: start),
-                             end: Int32(truncatingIfNeeded: max(start, end)), a: a, b: b, c: c, d: d, e: e, f: f))
+        nodes.append(
+            RawNode(
+                tag: tag, flag: flag, start: Int32(truncatingIfNeeded: start),
+                end: Int32(truncatingIfNeeded: max(start, end)), a: a, b: b, c: c, d: d, e: e, f: f))
         return index
     }
 
@@ -146,8 +173,20 @@ struct Parser {
         if count <= 0 { return 0 }
         let index = Int32(truncatingIfNeeded: extra.count)
         extra.append(Int32(truncatingIfNeeded: count))
-        extra.append(contentsOf: scratch[mark...])
-        scratch.removeSubrange(mark...)
+        extra.append(from: UnsafeBufferPointer(start: scratch.base + mark, count: count))
+        scratch.truncate(mark)
+        return index
+    }
+
+    /// `makeList` for `scratch2`.
+    @inline(__always)
+    mutating func makeList2(_ mark: Int) -> Int32 {
+        let count = scratch2.count - mark
+        if count <= 0 { return 0 }
+        let index = Int32(truncatingIfNeeded: extra.count)
+        extra.append(Int32(truncatingIfNeeded: count))
+        extra.append(from: UnsafeBufferPointer(start: scratch2.base + mark, count: count))
+        scratch2.truncate(mark)
         return index
     }
 

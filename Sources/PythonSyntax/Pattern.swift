@@ -4,7 +4,10 @@ import TextCore
 public struct Pattern: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     public var kind: PatternKind {
         let r = raw

@@ -14,7 +14,7 @@ enum SourceEncoding {
     /// Examines the first two lines of `p` (after a BOM, if `hasBOM`).
     static func detect(_ p: UnsafeBufferPointer<UInt8>, from start: Int, hasBOM: Bool) -> Outcome {
         var lineStart = start
-        for lineNumber in 0 ..< 2 {
+        for lineNumber in 0..<2 {
             var end = lineStart
             while end < p.count && p[end] != 0x0A && p[end] != 0x0D { end += 1 }
             // Only blanks may precede the comment sign.
@@ -38,7 +38,10 @@ enum SourceEncoding {
         var i = from
         while i + 6 < end {
             var match = true
-            for k in 0 ..< 6 where p[i + k] != pattern[k] { match = false; break }
+            for k in 0..<6 where p[i + k] != pattern[k] {
+                match = false
+                break
+            }
             if match {
                 var t = i + 6
                 if p[t] == UInt8(ascii: ":") || p[t] == UInt8(ascii: "=") {
@@ -48,10 +51,12 @@ enum SourceEncoding {
                     while t < end {
                         let c = p[t]
                         let isAlnum = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
-                        if !(isAlnum || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: ".")) { break }
+                        if !(isAlnum || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") || c == UInt8(ascii: ".")) {
+                            break
+                        }
                         t += 1
                     }
-                    if begin < t { return String(decoding: UnsafeBufferPointer(rebasing: p[begin ..< t]), as: UTF8.self) }
+                    if begin < t { return String(decoding: UnsafeBufferPointer(rebasing: p[begin..<t]), as: UTF8.self) }
                 }
             }
             i += 1
@@ -64,7 +69,8 @@ enum SourceEncoding {
         let buf = String(s.prefix(12).lowercased().map { $0 == "_" ? "-" : $0 })
         if buf == "utf-8" || buf.hasPrefix("utf-8-") { return "utf-8" }
         if ["latin-1", "iso-8859-1", "iso-latin-1"].contains(buf) || buf.hasPrefix("latin-1-")
-            || buf.hasPrefix("iso-8859-1-") || buf.hasPrefix("iso-latin-1-") {
+            || buf.hasPrefix("iso-8859-1-") || buf.hasPrefix("iso-latin-1-")
+        {
             return "iso-8859-1"
         }
         return s

@@ -33,7 +33,8 @@ public struct Stmt: SyntaxNode {
         case .match: return .match(subject: node(r.a), cases: list(r.b))
         case .raise: return .raise(exc: optional(r.a), cause: optional(r.b))
         case .tryStmt:
-            return .try(body: list(r.a), handlers: list(r.b), orelse: list(r.c), finalbody: list(r.d), isStar: r.flag == 1)
+            return .try(
+                body: list(r.a), handlers: list(r.b), orelse: list(r.c), finalbody: list(r.d), isStar: r.flag == 1)
         case .assert: return .assert(test: node(r.a), msg: optional(r.b))
         case .importStmt: return .import(list(r.a))
         case .importFrom: return .importFrom(module: optional(r.a), names: list(r.b), level: Int(r.c))
@@ -51,13 +52,13 @@ public struct Stmt: SyntaxNode {
     /// source order.
     public var childStatements: [Stmt] {
         switch kind {
-        case let .functionDef(f): return Array(f.body)
-        case let .classDef(c): return Array(c.body)
-        case let .for(_, _, body, orelse, _), let .while(_, body, orelse), let .if(_, body, orelse):
+        case .functionDef(let f): return Array(f.body)
+        case .classDef(let c): return Array(c.body)
+        case .for(_, _, let body, let orelse, _), .while(_, let body, let orelse), .if(_, let body, let orelse):
             return Array(body) + Array(orelse)
-        case let .with(_, body, _): return Array(body)
-        case let .match(_, cases): return cases.flatMap { Array($0.body) }
-        case let .try(body, handlers, orelse, finalbody, _):
+        case .with(_, let body, _): return Array(body)
+        case .match(_, let cases): return cases.flatMap { Array($0.body) }
+        case .try(let body, let handlers, let orelse, let finalbody, _):
             return Array(body) + handlers.flatMap { Array($0.body) } + Array(orelse) + Array(finalbody)
         default: return []
         }
@@ -84,8 +85,9 @@ public enum StmtKind: Sendable {
     case with(items: NodeList<WithItem>, body: NodeList<Stmt>, isAsync: Bool)
     case match(subject: Expr, cases: NodeList<MatchCase>)
     case raise(exc: Expr?, cause: Expr?)
-    case `try`(body: NodeList<Stmt>, handlers: NodeList<ExceptHandler>, orelse: NodeList<Stmt>,
-               finalbody: NodeList<Stmt>, isStar: Bool)
+    case `try`(
+        body: NodeList<Stmt>, handlers: NodeList<ExceptHandler>, orelse: NodeList<Stmt>,
+        finalbody: NodeList<Stmt>, isStar: Bool)
     case assert(test: Expr, msg: Expr?)
     case `import`(NodeList<Alias>)
     /// `from ..module import names`; `level` counts the leading dots.

@@ -5,7 +5,10 @@ import TextCore
 public struct StringLiteral: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     /// Each literal of the concatenation, in order.
     public var parts: NodeList<StringPart> { list(raw.a) }
@@ -39,7 +42,10 @@ public struct StringLiteral: SyntaxNode {
 public struct StringPart: SyntaxNode {
     public let tree: SyntaxTree
     public let index: Int32
-    public init(tree: SyntaxTree, index: Int32) { self.tree = tree; self.index = index }
+    public init(tree: SyntaxTree, index: Int32) {
+        self.tree = tree
+        self.index = index
+    }
 
     static let rawFlag: UInt8 = 1
     static let bytesFlag: UInt8 = 2
@@ -64,7 +70,7 @@ public struct StringPart: SyntaxNode {
         // An unterminated literal (after an error) has no closing quotes.
         if end - start >= qlen {
             var closed = true
-            for j in 0 ..< qlen where src[end - 1 - j] != q { closed = false }
+            for j in 0..<qlen where src[end - 1 - j] != q { closed = false }
             if closed { end -= qlen }
         }
         return ByteRange(start: start, end: max(start, end))
@@ -115,13 +121,15 @@ public struct StringPart: SyntaxNode {
     }
 
     /// Decodes the escape at `k` (a backslash); returns the offset after it.
-    private func decodeEscape(_ src: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int, _ out: inout String.UnicodeScalarView) -> Int {
+    private func decodeEscape(
+        _ src: UnsafeBufferPointer<UInt8>, _ k: Int, _ end: Int, _ out: inout String.UnicodeScalarView
+    ) -> Int {
         let e = src[k + 1]
         @inline(__always) func put(_ v: UInt32) { out.append(Unicode.Scalar(v) ?? "\u{FFFD}") }
         func hex(_ from: Int, _ count: Int) -> UInt32? {
             if from + count > end { return nil }
             var v: UInt32 = 0
-            for j in from ..< from + count {
+            for j in from..<from + count {
                 guard Lexer.isHex(Int(src[j])) else { return nil }
                 v = v &* 16 &+ UInt32(Lexer.hexValue(src[j]))
             }
@@ -130,15 +138,31 @@ public struct StringPart: SyntaxNode {
         switch e {
         case 0x0A: return k + 2
         case 0x0D: return (k + 2 < end && src[k + 2] == 0x0A) ? k + 3 : k + 2
-        case 0x5C, 0x27, 0x22: put(UInt32(e)); return k + 2
-        case UInt8(ascii: "a"): put(7); return k + 2
-        case UInt8(ascii: "b"): put(8); return k + 2
-        case UInt8(ascii: "f"): put(12); return k + 2
-        case UInt8(ascii: "n"): put(10); return k + 2
-        case UInt8(ascii: "r"): put(13); return k + 2
-        case UInt8(ascii: "t"): put(9); return k + 2
-        case UInt8(ascii: "v"): put(11); return k + 2
-        case UInt8(ascii: "0") ... UInt8(ascii: "7"):
+        case 0x5C, 0x27, 0x22:
+            put(UInt32(e))
+            return k + 2
+        case UInt8(ascii: "a"):
+            put(7)
+            return k + 2
+        case UInt8(ascii: "b"):
+            put(8)
+            return k + 2
+        case UInt8(ascii: "f"):
+            put(12)
+            return k + 2
+        case UInt8(ascii: "n"):
+            put(10)
+            return k + 2
+        case UInt8(ascii: "r"):
+            put(13)
+            return k + 2
+        case UInt8(ascii: "t"):
+            put(9)
+            return k + 2
+        case UInt8(ascii: "v"):
+            put(11)
+            return k + 2
+        case UInt8(ascii: "0")...UInt8(ascii: "7"):
             var v: UInt32 = 0
             var j = k + 1
             while j < end && j < k + 4 && src[j] >= 0x30 && src[j] <= 0x37 {
@@ -148,17 +172,26 @@ public struct StringPart: SyntaxNode {
             put(isBytes ? v & 0xFF : v)
             return j
         case UInt8(ascii: "x"):
-            if let v = hex(k + 2, 2) { put(v); return k + 4 }
+            if let v = hex(k + 2, 2) {
+                put(v)
+                return k + 4
+            }
         case UInt8(ascii: "u") where !isBytes:
-            if let v = hex(k + 2, 4) { put(v); return k + 6 }
+            if let v = hex(k + 2, 4) {
+                put(v)
+                return k + 6
+            }
         case UInt8(ascii: "U") where !isBytes:
-            if let v = hex(k + 2, 8) { put(v); return k + 10 }
+            if let v = hex(k + 2, 8) {
+                put(v)
+                return k + 10
+            }
         case UInt8(ascii: "N") where !isBytes:
             if k + 2 < end && src[k + 2] == 0x7B {
                 var j = k + 3
                 while j < end && src[j] != 0x7D { j += 1 }
                 if j < end {
-                    let name = String(decoding: UnsafeBufferPointer(rebasing: src[(k + 3) ..< j]), as: UTF8.self)
+                    let name = String(decoding: UnsafeBufferPointer(rebasing: src[(k + 3)..<j]), as: UTF8.self)
                     out.append(UnicodeNames.scalar(named: name) ?? "\u{FFFD}")
                     return j + 1
                 }

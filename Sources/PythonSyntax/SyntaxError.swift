@@ -4,7 +4,8 @@ import TextCore
 ///
 /// The first error of a ``ParsedModule`` starts exactly where CPython's `ast.parse` reports its
 /// `SyntaxError` (same line, same column). Errors CPython reports without a location (null
-/// bytes, unknown or conflicting encoding declarations) are placed at offset 0.
+/// bytes, unknown or conflicting encoding declarations) are placed at the start of the text
+/// (offset 0, or 3 after a UTF-8 byte order mark).
 public struct SyntaxError: Hashable, Sendable, CustomStringConvertible {
     public var message: String
     public var range: ByteRange

@@ -22,22 +22,29 @@ import TextCore
 ///
 /// Ranges follow CPython's `ast` node extents (`lineno`, `col_offset`, `end_lineno`,
 /// `end_col_offset`) expressed as half-open UTF-8 byte ranges of the original bytes.
-public final class SyntaxTree: Sendable {
+public final class SyntaxTree: @unchecked Sendable {
     /// The file's bytes, as parsed (string values and names are decoded from them lazily).
     public let source: [UInt8]
-    let nodes: [RawNode]
-    let extra: [Int32]
+    /// The arena; owned by this tree, immutable after construction, freed on deinit.
+    let nodes: UnsafeBufferPointer<RawNode>
+    let extra: UnsafeBufferPointer<Int32>
     let moduleBody: Int32
     /// False when a coding declaration names another encoding: string values then decode
     /// bytes >= 0x80 as Latin-1.
     let sourceIsUTF8: Bool
 
-    init(source: [UInt8], nodes: [RawNode], extra: [Int32], moduleBody: Int32, sourceIsUTF8: Bool) {
+    /// Takes ownership of the parser's arena buffers.
+    init(source: [UInt8], nodes: RawStorage<RawNode>, extra: RawStorage<Int32>, moduleBody: Int32, sourceIsUTF8: Bool) {
         self.source = source
-        self.nodes = nodes
-        self.extra = extra
+        self.nodes = nodes.buffer
+        self.extra = extra.buffer
         self.moduleBody = moduleBody
         self.sourceIsUTF8 = sourceIsUTF8
+    }
+
+    deinit {
+        nodes.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
+        extra.baseAddress.map { UnsafeMutablePointer(mutating: $0).deallocate() }
     }
 
     /// The module's top-level statements.
@@ -53,7 +60,7 @@ public final class SyntaxTree: Sendable {
     func text(_ range: ByteRange) -> String {
         let lo = min(max(range.start, 0), source.count)
         let hi = min(max(range.end, lo), source.count)
-        return String(decoding: source[lo ..< hi], as: UTF8.self)
+        return String(decoding: source[lo..<hi], as: UTF8.self)
     }
 }
 
@@ -75,7 +82,8 @@ struct RawNode: Sendable {
 /// Node tags and the layout of their fields (`[x]` is a list, `x?` optional, `flag` the byte).
 enum NodeTag: UInt8, Sendable {
     // Statements.
-    case functionDef  // a name(identifier) b parameters c [body] d [decorators] e returns? f [typeParams]; flag 1 = async
+    /// a name(identifier) b parameters c [body] d [decorators] e returns? f [typeParams]; flag 1 = async
+    case functionDef
     case classDef  // a name b [bases] c [keywords] d [body] e [decorators] f [typeParams]
     case returnStmt  // a value?
     case delete  // a [targets]

@@ -1,13 +1,13 @@
 /// Tokens of one file as parallel arrays (struct of arrays): no allocation per token.
 struct TokenBuffer {
-    var kinds: [TokenKind] = []
-    var starts: [Int32] = []
-    var ends: [Int32] = []
+    var kinds: RawStorage<TokenKind>
+    var starts: RawStorage<Int32>
+    var ends: RawStorage<Int32>
 
     init(capacity: Int) {
-        kinds.reserveCapacity(capacity)
-        starts.reserveCapacity(capacity)
-        ends.reserveCapacity(capacity)
+        kinds = RawStorage(capacity: capacity)
+        starts = RawStorage(capacity: capacity)
+        ends = RawStorage(capacity: capacity)
     }
 
     var count: Int { kinds.count }
@@ -18,6 +18,12 @@ struct TokenBuffer {
         starts.append(Int32(truncatingIfNeeded: start))
         ends.append(Int32(truncatingIfNeeded: end))
     }
+
+    func free() {
+        kinds.free()
+        starts.free()
+        ends.free()
+    }
 }
 
 /// An error found by the lexer. `tokenIndex` is the number of tokens emitted before it, so the
@@ -27,4 +33,8 @@ struct LexError {
     var start: Int
     var end: Int
     var tokenIndex: Int
+    /// CPython sets only the tokenizer state for these (indentation, line continuation):
+    /// they surface only if the parser reads that far, never from the check of the rest of
+    /// the file after a parser error.
+    var isStateError = false
 }

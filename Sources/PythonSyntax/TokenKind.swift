@@ -24,8 +24,6 @@ enum TokenKind: UInt8, Sendable {
     /// True for the augmented assignment operators (`+=` ...).
     var isAugAssign: Bool { rawValue >= TokenKind.plusEqual.rawValue && rawValue <= TokenKind.rightShiftEqual.rawValue }
 
-    var isKeyword: Bool { rawValue >= TokenKind.kwFalse.rawValue }
-
     /// Keyword kind for an ASCII identifier, or nil.
     static func keyword(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> TokenKind? {
         let n = end - start
@@ -33,7 +31,7 @@ enum TokenKind: UInt8, Sendable {
         @inline(__always) func eq(_ s: StaticString) -> Bool {
             if s.utf8CodeUnitCount != n { return false }
             let q = s.utf8Start
-            for k in 0 ..< n where p[start + k] != q[k] { return false }
+            for k in 0..<n where p[start + k] != q[k] { return false }
             return true
         }
         switch p[start] {

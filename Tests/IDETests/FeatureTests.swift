@@ -9,7 +9,7 @@ import TextCore
     static func tree() throws -> Fixture {
         try Fixture.project([
             "a.py": migration("aaaa", nil, doc: "create users"),
-            "b.py": migration("bbbb", "'1️⃣aaaa'", doc: "add email"),
+            "b.py": migration("bbbb", "'1️⃣aaaa'", doc: "add email", body: "op.add_column('users', sa.Column('email', sa.String()))"),
             "c.py": migration("cccc", "'bbbb'", doc: "add phone"),
             "d.py": migration("dddd", "'bb2️⃣bb'", labels: "('feature',)", doc: "add feature"),
             "m.py": migration("mmmm", "('cccc', 'dd3️⃣dd')", depends: "'feat4️⃣ure'", doc: "merge"),
@@ -33,6 +33,7 @@ import TextCore
         #expect(hover.markdown.contains("`dddd` (add feature)"))
         #expect(hover.markdown.contains("status: branch point"))
         #expect(hover.markdown.contains("created: 2026-01-01"))
+        #expect(hover.markdown.contains("op.add_column('users',sa.Column('email',sa.String()))"))
         // The range is the literal, quotes included.
         let bytes = try #require(snapshot.source(path)?.bytes)
         #expect(String(decoding: bytes[hover.range.start ..< hover.range.end], as: UTF8.self) == "'bbbb'")

@@ -29,16 +29,21 @@ import Testing
                 failing += 1
                 let expected = file.position
                 guard let first = parsed.errors.first else {
-                    mismatches.append("\(path): no error, CPython: \(expected.line):\(expected.column) \(file.msg ?? "")")
+                    mismatches.append(
+                        "\(path): no error, CPython: \(expected.line):\(expected.column) \(file.msg ?? "")")
                     continue
                 }
                 let pos = Oracle.position(of: first, in: bytes)
                 if pos.line != expected.line || pos.column != expected.column {
-                    mismatches.append("\(path): error at \(pos.line):\(pos.column) \(first.message); CPython: \(expected.line):\(expected.column) \(file.msg ?? "")")
+                    mismatches.append(
+                        "\(path): error at \(pos.line):\(pos.column) \(first.message); CPython: \(expected.line):\(expected.column) \(file.msg ?? "")"
+                    )
                 }
             }
         }
-        print("corpus: \(files.count) files, \(failing) failing ast.parse, \(String(format: "%.1f", Double(bytesTotal) / 1e6)) MB, \(mismatches.count) mismatches")
+        print(
+            "corpus: \(files.count) files, \(failing) failing ast.parse, \(String(format: "%.1f", Double(bytesTotal) / 1e6)) MB, \(mismatches.count) mismatches"
+        )
         for m in mismatches { print("MISMATCH \(m)") }
         #expect(mismatches.isEmpty)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import TextCore
 import Testing
+import TextCore
 
 @testable import PythonSyntax
 
@@ -11,10 +11,16 @@ enum Oracle {
         var ok: Bool
         var lineno: Int?
         var offset: Int?
-        var end_lineno: Int?
-        var end_offset: Int?
+        var endLineno: Int?
+        var endOffset: Int?
         var msg: String?
         var path: String?
+
+        enum CodingKeys: String, CodingKey {
+            case ok, lineno, offset, msg, path
+            case endLineno = "end_lineno"
+            case endOffset = "end_offset"
+        }
 
         /// CPython's position, with its "no location" forms (lineno 0 or None, offset -1 or 0)
         /// mapped to line 1 / column 1, as our parser reports them.
@@ -30,7 +36,8 @@ enum Oracle {
     }()
 
     static let repoRoot: URL = {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }()
 
     /// The interpreter: `$ALEMBIC_LS_PYTHON`, else `<repo>/.venv/bin/python`.
@@ -48,7 +55,7 @@ enum Oracle {
         case failed(String)
         var description: String {
             switch self {
-            case let .missing(s), let .failed(s): return s
+            case .missing(let s), .failed(let s): return s
             }
         }
     }
@@ -69,7 +76,9 @@ enum Oracle {
         writer.start()
         let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw OracleError.failed("oracle exited with \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw OracleError.failed("oracle exited with \(process.terminationStatus)")
+        }
         return data
     }
 
@@ -89,6 +98,8 @@ enum Oracle {
     static func position(of error: SyntaxError, in bytes: [UInt8]) -> (line: Int, column: Int) {
         let index = LineIndex(bytes)
         let pos = index.position(of: error.range.start, encoding: .utf32)
-        return (pos.line + 1, pos.column + 1)
+        // CPython counts columns of the first line after a UTF-8 BOM.
+        let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) && pos.line == 0 ? 1 : 0
+        return (pos.line + 1, pos.column + 1 - bom)
     }
 }

@@ -8,15 +8,11 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check every Alembic environment under the given paths (default: the current directory).")
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
     @Argument(help: "Directories or files to check.")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Output format: text or json.")
-    var outputFormat: OutputFormat = .text
+    @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")) (default: full on a terminal, concise otherwise).")
+    var outputFormat: OutputFormat?
 
     @Option(name: .long, parsing: .upToNextOption, help: "Rule codes, prefixes or names to enable (replaces the configured selection).")
     var select: [String] = []
@@ -24,11 +20,29 @@ struct Check: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Rule codes, prefixes or names to disable.")
     var ignore: [String] = []
 
-    @Option(name: .long, help: "A pyproject.toml or alembic-ls.toml to read settings from.")
+    @Option(name: .long, help: "A pyproject.toml or alembic-ls.toml to read settings from (default: the closest one).")
     var config: String?
 
     @Flag(name: .long, help: "Exit 0 even when problems are found.")
     var exitZero = false
+
+    @Flag(name: .long, help: "Print the number of findings per rule instead of the findings.")
+    var statistics = false
+
+    @Flag(name: [.short, .long], help: "Print the findings and nothing else (no summary, no warnings).")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print the resolved configuration and exit.")
+    var showSettings = false
+
+    @Option(name: .long, help: "A git ref to compare the migration graph with (e.g. origin/main): enables ALM120-ALM122.")
+    var base: String?
+
+    @Flag(name: .long, help: "With --base: report findings only in files changed since the merge base (the base comparison rules always report).")
+    var changedOnly = false
+
+    @Flag(name: .long, help: "Add `# noqa: CODE` to every Python line with a finding (baseline an existing tree), then exit.")
+    var addNoqa = false
 
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
@@ -36,39 +50,102 @@ struct Check: ParsableCommand {
         for path in roots where !FileManager.default.fileExists(atPath: PythonPath.absolute(path, cwd: cwd)) {
             throw CLIError("path does not exist: \(path)")
         }
+        let resolved = try resolveSettings(roots: roots, cwd: cwd)
+        if showSettings {
+            print(SettingsDescription.render(resolved), terminator: "")
+            return
+        }
+        let settings = resolved.settings
+
+        if changedOnly && base == nil { throw CLIError("--changed-only needs --base REF") }
+        let project = ProjectLoader.load(roots: roots, cwd: cwd)
+        var bases: [String: BaseRevisions] = [:]
+        var changedFiles: Set<String>?
+        if let base {
+            do throws(GitError) {
+                let repository = try GitRepository.open(at: directory(of: PythonPath.absolute(roots[0], cwd: cwd)))
+                let loaded = try BaseRevisions.load(project, ref: base, repository: repository)
+                bases = loaded.bases
+                if changedOnly {
+                    let changed = try repository.changedFiles(since: loaded.mergeBase)
+                    changedFiles = Set(project.sources.keys.filter { repository.relativePath($0).map(changed.contains) ?? false })
+                }
+            } catch {
+                throw CLIError(error.message)
+            }
+        }
+        var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root, bases: bases)
+        if let changedFiles {
+            let baseRules: Set<String> = [DivergesFromBase.metadata.code, EditedPublishedRevision.metadata.code, DeletedPublishedRevision.metadata.code]
+            diagnostics = diagnostics.filter { baseRules.contains($0.code) || changedFiles.contains($0.location.path) }
+        }
+        // Paths that are files restrict the report to those files.
+        let fileFilters = roots.map { PythonPath.absolute($0, cwd: cwd) }.filter { !isDirectory($0) }
+        if !fileFilters.isEmpty && fileFilters.count == roots.count {
+            diagnostics = diagnostics.filter { fileFilters.contains($0.location.path) }
+        }
+        if addNoqa {
+            let summary = writeNoqaDirectives(diagnostics, project: project)
+            for path in summary.changedFiles {
+                FileHandle.standardError.write(Data("warning: \(path) changed since it was read; not modified\n".utf8))
+            }
+            var line = "Added \(summary.directives) noqa directive\(summary.directives == 1 ? "" : "s") to \(summary.files) file\(summary.files == 1 ? "" : "s")."
+            if summary.skipped > 0 { line += " \(summary.skipped) finding\(summary.skipped == 1 ? "" : "s") cannot take a line directive (not Python, or inside a multi-line string)." }
+            print(line)
+            return
+        }
+        let format = outputFormat ?? OutputFormat.defaultFormat(stdoutIsTerminal: Terminal.stdoutIsTerminal)
+        if project.environments.isEmpty && !quiet && [.full, .concise, .text].contains(format) {
+            FileHandle.standardError.write(Data("warning: no Alembic environment found under \(roots.joined(separator: ", "))\n".utf8))
+        }
+        print(render(diagnostics, project: project, format: format, cwd: cwd), terminator: "")
+        if !diagnostics.isEmpty && !exitZero { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// The report in the chosen format (or the per-rule statistics).
+    func render(_ diagnostics: [Diagnostic], project: ProjectAnalysis, format: OutputFormat, cwd: String) -> String {
+        let textual: Set<OutputFormat> = [.full, .concise, .text]
+        let printer = DiagnosticPrinter(
+            lineIndex: { project.sources[$0]?.lineIndex }, displayRoot: cwd, bytes: { project.sources[$0]?.bytes },
+            terminal: textual.contains(format) ? Terminal.current() : Terminal(color: false))
+        let ruleName = { (code: String) in RuleRegistry.rule(named: code)?.metadata.name ?? code }
+        let url = { (code: String) in RuleRegistry.rule(named: code)?.metadata.url ?? "" }
+        if statistics {
+            return printer.statistics(diagnostics, ruleName: ruleName, json: format == .json || format == .jsonLines)
+        }
+        switch format {
+        case .full: return printer.full(diagnostics, summary: !quiet)
+        case .concise, .text: return printer.text(diagnostics, summary: !quiet)
+        case .json: return printer.json(diagnostics, urls: url)
+        case .jsonLines: return printer.jsonLines(diagnostics, urls: url)
+        case .github: return printer.github(diagnostics)
+        case .gitlab: return printer.gitlab(diagnostics)
+        case .sarif: return printer.sarif(diagnostics, rules: RuleRegistry.metadata, version: AlembicLSVersion.current)
+        case .junit: return printer.junit(diagnostics, ruleName: ruleName)
+        }
+    }
+
+    /// Settings from `--config` or the closest configuration file, then the command line.
+    func resolveSettings(roots: [String], cwd: String) throws -> SettingsDescription {
         var settings = LintSettings()
         var settingsRoot = PythonPath.absolute(roots[0], cwd: cwd)
-        let settingsFile = config.map { PythonPath.absolute($0, cwd: cwd) } ?? SettingsLoader.discover(from: directory(of: settingsRoot))
+        settingsRoot = directory(of: settingsRoot)
+        let settingsFile = config.map { PythonPath.absolute($0, cwd: cwd) } ?? SettingsLoader.discover(from: settingsRoot)
+        var source: String?
         if let settingsFile {
+            guard FileManager.default.fileExists(atPath: settingsFile) else { throw CLIError("configuration file does not exist: \(settingsFile)") }
             switch SettingsLoader.load(file: settingsFile) {
             case let .success(loaded):
                 settings = loaded.settings
                 settingsRoot = loaded.root
+                source = loaded.file
             case let .failure(error):
                 throw CLIError("invalid configuration: \(error)")
             }
         }
         if !select.isEmpty { settings.select = try selectors(select) }
         if !ignore.isEmpty { settings.ignore += try selectors(ignore) }
-
-        let project = ProjectLoader.load(roots: roots, cwd: cwd)
-        var diagnostics = LintEngine.run(project, settings: settings, projectRoot: settingsRoot)
-        // Paths that are files restrict the report to those files.
-        let fileFilters = roots.map { PythonPath.absolute($0, cwd: cwd) }.filter { !isDirectory($0) }
-        if !fileFilters.isEmpty && fileFilters.count == roots.count {
-            diagnostics = diagnostics.filter { fileFilters.contains($0.location.path) }
-        }
-        let printer = DiagnosticPrinter(lineIndex: { project.sources[$0]?.lineIndex }, displayRoot: cwd)
-        switch outputFormat {
-        case .text:
-            if project.environments.isEmpty {
-                FileHandle.standardError.write(Data("warning: no Alembic environment found under \(roots.joined(separator: ", "))\n".utf8))
-            }
-            print(printer.text(diagnostics), terminator: "")
-        case .json:
-            print(printer.json(diagnostics, urls: { RuleRegistry.rule(named: $0)?.metadata.url ?? "" }), terminator: "")
-        }
-        if !diagnostics.isEmpty && !exitZero { throw ExitCode(ExitStatus.findings) }
+        return SettingsDescription(settings: settings, file: source, root: settingsRoot)
     }
 
     private func selectors(_ texts: [String]) throws -> [RuleSelector] {

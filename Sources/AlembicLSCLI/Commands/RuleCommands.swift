@@ -20,7 +20,7 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List every rule.")
 
     @Option(name: .long, help: "Output format: text or json.")
-    var outputFormat: Check.OutputFormat = .text
+    var outputFormat: ListFormat = .text
 
     struct Entry: Encodable {
         var code: String

@@ -2,12 +2,18 @@ import Foundation
 import Lint
 import TextCore
 
-/// Renders diagnostics for the terminal (ruff's concise text) or as JSON (ruff's shape).
+/// Renders diagnostics in every `--output-format`. This file holds the shared position
+/// helpers, the concise text and ruff's JSON; each other format is an extension in its own
+/// file (`DiagnosticPrinter+Full.swift`, `+GitHub`, `+GitLab`, `+SARIF`, `+JUnit` …).
 struct DiagnosticPrinter {
     /// Line indexes of the files diagnostics point into, for 1-based row/column output.
     var lineIndex: (String) -> LineIndex?
     /// Paths are printed relative to this directory when they are inside it.
     var displayRoot: String
+    /// The bytes of the files diagnostics point into (source excerpts, fingerprints).
+    var bytes: (String) -> [UInt8]? = { _ in nil }
+    /// Colour decisions for the text formats.
+    var terminal = Terminal(color: false)
 
     func displayPath(_ path: String) -> String {
         let root = displayRoot.hasSuffix("/") ? displayRoot : displayRoot + "/"
@@ -21,17 +27,26 @@ struct DiagnosticPrinter {
         return (position.line + 1, position.column + 1)
     }
 
-    func text(_ diagnostics: [Diagnostic]) -> String {
+    /// One-based end row and column of a diagnostic's range.
+    func endRowColumn(_ location: Location) -> (row: Int, column: Int) {
+        rowColumn(location.path, location.range.end)
+    }
+
+    /// ruff's concise format: `path:row:col: CODE message`, related locations indented below,
+    /// then the summary line (unless `summary` is false, for `--quiet`).
+    func text(_ diagnostics: [Diagnostic], summary withSummary: Bool = true) -> String {
         var out = ""
         for d in diagnostics {
             let (row, column) = rowColumn(d.location.path, d.location.range.start)
-            out += "\(displayPath(d.location.path)):\(row):\(column): \(d.code) \(d.message)\n"
+            out += terminal.paint(displayPath(d.location.path), .bold) + terminal.paint(":", .cyan) + "\(row)"
+                + terminal.paint(":", .cyan) + "\(column)" + terminal.paint(":", .cyan) + " "
+                + terminal.paint(d.code, .bold, d.severity == .error ? .red : .yellow) + " \(d.message)\n"
             for related in d.related {
                 let (r, c) = rowColumn(related.location.path, related.location.range.start)
                 out += "    \(displayPath(related.location.path)):\(r):\(c): \(related.message)\n"
             }
         }
-        out += summary(diagnostics)
+        if withSummary { out += summary(diagnostics) }
         return out
     }
 
@@ -95,8 +110,25 @@ struct DiagnosticPrinter {
         var url: String
     }
 
+    /// ruff's JSON: one pretty-printed array.
     func json(_ diagnostics: [Diagnostic], urls: (String) -> String) -> String {
-        let items = diagnostics.map { d -> JSONDiagnostic in
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(jsonItems(diagnostics, urls: urls)) else { return "[]\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// ruff's `json-lines`: one compact JSON object per diagnostic per line.
+    func jsonLines(_ diagnostics: [Diagnostic], urls: (String) -> String) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return jsonItems(diagnostics, urls: urls).compactMap { item in
+            (try? encoder.encode(item)).map { String(decoding: $0, as: UTF8.self) + "\n" }
+        }.joined()
+    }
+
+    func jsonItems(_ diagnostics: [Diagnostic], urls: (String) -> String) -> [JSONDiagnostic] {
+        diagnostics.map { d -> JSONDiagnostic in
             let start = rowColumn(d.location.path, d.location.range.start)
             let end = rowColumn(d.location.path, d.location.range.end)
             let fix = d.fix.map { fix in
@@ -124,9 +156,5 @@ struct DiagnosticPrinter {
                 end_location: JSONLocation(row: end.row, column: end.column),
                 fix: fix, related: related, url: urls(d.code))
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(items) else { return "[]\n" }
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

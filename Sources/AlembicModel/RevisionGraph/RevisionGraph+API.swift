@@ -16,7 +16,7 @@ extension RevisionGraph {
             downRevision: node.downRevision,
             dependsOn: node.dependencies,
             declaredBranchLabels: node.declaredLabels,
-            branchLabels: PythonRepr.sorted(node.branchLabels),
+            branchLabels: PythonRepr.sorted(labelNamesOf(index)),
             resolvedDependencies: node.resolvedDependencies,
             normalizedDependencies: PythonRepr.sorted(Set(node.normalizedResolvedDependencies)),
             allDownRevisions: node.allDown,

@@ -12,7 +12,9 @@ extension RevisionGraph {
         let text: String
         switch target {
         case .none: return (nil, .none)
-        case .tuple: throw .assertion
+        case .tuple:
+            throw RevisionGraphError(
+                kind: .assertionError, message: "Expected downgrade target in string form")
         case .string(let value): text = value
         }
         if let match = RelativeDestination(matching: text) {
@@ -178,12 +180,12 @@ extension RevisionGraph {
             if let branchRev = try revision(resolving: .string(branch)),
                nodes[branchRev].revision == branch {
                 guard nodes[branchRev].branchLabels.count == 1,
-                      let only = nodes[branchRev].branchLabels.first
+                      let only = labelNamesOf(branchRev).first
                 else { throw .assertion }
                 branch = only
             }
             var kept: [Int] = []
-            for need in targets where nodes[need].branchLabels.contains(branch) && !kept.contains(need) {
+            for need in targets where node(need, hasLabel: branch) && !kept.contains(need) {
                 kept.append(need)
             }
             targets = kept

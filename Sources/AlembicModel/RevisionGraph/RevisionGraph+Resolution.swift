@@ -155,7 +155,7 @@ extension RevisionGraph {
             var selectHeads = try revisions(one: "heads")
             if let label {
                 var kept: [PyRev] = []
-                for head in selectHeads where nodes[try asNode(head)].branchLabels.contains(label) {
+                for head in selectHeads where node(try asNode(head), hasLabel: label) {
                     kept.append(head)
                 }
                 selectHeads = kept

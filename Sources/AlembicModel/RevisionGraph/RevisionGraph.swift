@@ -18,12 +18,12 @@ public struct RevisionGraph: Sendable {
         var dependencies: RevisionReference
         /// `_orig_branch_labels`.
         var declaredLabels: [String]
-        /// `branch_labels` (a set; grows during `_add_branches`).
-        var branchLabels: Set<String>
+        /// `branch_labels` (a set; grows during `_add_branches`), over ``labelNames``.
+        var branchLabels: LabelSet
         var origin: Int?
         var resolvedDependencies: [String] = []
         var normalizedResolvedDependencies: [String] = []
-        /// `nextrev`, as winning node indices in the order they were linked.
+        /// `nextrev` (ids, resolved to their winning node), in the order they were linked.
         var next: [Int] = []
         /// `_all_nextrev`, as winning node indices in the order they were linked.
         var allNext: [Int] = []
@@ -51,6 +51,9 @@ public struct RevisionGraph: Sendable {
     var idMap: [String: Int] = [:]
     /// Branch label -> declaring node.
     var labelMap: [String: Int] = [:]
+    /// Every declared label, in first-declaration order; ``LabelSet`` indexes this table.
+    var labelNames: [String] = []
+    var labelIndex: [String: Int] = [:]
     /// Keys of `_revision_map` in insertion order: ids (first occurrence), then labels.
     var keyOrder: [String] = []
     /// Position of each key in ``keyOrder``.
@@ -91,6 +94,12 @@ public struct RevisionGraph: Sendable {
     }
 
     static func dedupe(_ values: [String]) -> [String] {
+        if values.count < 2 { return values }
+        if values.count <= 8 {
+            var out: [String] = []
+            for value in values where !out.contains(value) { out.append(value) }
+            return out
+        }
         var seen = Set<String>()
         var out: [String] = []
         for value in values where seen.insert(value).inserted { out.append(value) }
@@ -102,6 +111,17 @@ public struct RevisionGraph: Sendable {
         idMap[key] ?? labelMap[key]
     }
 
+    /// `branch_labels` of a node, as names (unordered).
+    func labelNamesOf(_ node: Int) -> [String] {
+        nodes[node].branchLabels.indices.map { labelNames[$0] }
+    }
+
+    /// `label in node.branch_labels`.
+    func node(_ node: Int, hasLabel label: String) -> Bool {
+        guard let index = labelIndex[label] else { return false }
+        return nodes[node].branchLabels.contains(index)
+    }
+
     /// Throws the build error, if any.
     func requireBuilt() throws(RevisionGraphError) {
         if let buildError { throw buildError }
@@ -111,12 +131,20 @@ public struct RevisionGraph: Sendable {
 // MARK: - Build
 
 extension RevisionGraph {
-    /// Which keys a build-time lookup may see.
-    private enum BuildMap {
-        /// `rev_map`: revision ids only.
-        case ids
-        /// `map_`: ids and branch labels.
-        case idsAndLabels
+    /// A build-time edge, resolved once: a node, a key missing from the map (KeyError), or a
+    /// key that is a branch label where a revision id was expected ("broken map").
+    private enum BuildEdge {
+        case node(Int)
+        case missing(String)
+        case brokenMap
+    }
+
+    /// Resolves ids through `rev_map` (ids only) or `map_` (ids and labels).
+    private func buildEdges(_ ids: [String], withLabels: Bool) -> [BuildEdge] {
+        ids.map { key in
+            guard let found = withLabels ? lookup(key) : idMap[key] else { return .missing(key) }
+            return nodes[found].revision == key ? .node(found) : .brokenMap
+        }
     }
 
     private mutating func build(referrerFormat: ReferrerFormat) throws(RevisionGraphError) {
@@ -139,12 +167,20 @@ extension RevisionGraph {
                         + "identifier '\(spec.revision)'")
             }
             let index = nodes.count
+            var labels = LabelSet()
+            for label in spec.branchLabels {
+                if labelIndex[label] == nil {
+                    labelIndex[label] = labelNames.count
+                    labelNames.append(label)
+                }
+                if let position = labelIndex[label] { labels.insert(position) }
+            }
             nodes.append(Node(
                 revision: spec.revision,
                 downRevision: spec.downRevision.normalized,
                 dependencies: spec.dependsOn.normalized,
                 declaredLabels: spec.branchLabels,
-                branchLabels: Set(spec.branchLabels),
+                branchLabels: labels,
                 origin: spec.origin))
             if idMap[spec.revision] != nil {
                 warnings.append("Revision \(spec.revision) is present more than once")
@@ -186,7 +222,11 @@ extension RevisionGraph {
         }
 
         // Link children; map_.values() visits ids first, then labels.
-        var linkedNext = Set<[Int]>()
+        var linkedNext = Set<Int>()
+        let nodeCount = nodes.count
+        func linkKey(_ down: Int, _ child: Int, _ versioned: Int) -> Int {
+            (down * nodeCount + child) * 2 + versioned
+        }
         for key in keyOrder {
             guard let rev = lookup(key) else { continue }
             let versioned = nodes[rev].versionedDown
@@ -204,10 +244,12 @@ extension RevisionGraph {
                             + "is not present")
                     throw .keyError(downrev)
                 }
-                if linkedNext.insert([down, rev, 0]).inserted { nodes[down].allNext.append(rev) }
+                // `add_nextrev` records the child's *id*: walks resolve it to the winner.
+                let child = idMap[nodes[rev].revision] ?? rev
+                if linkedNext.insert(linkKey(down, child, 0)).inserted { nodes[down].allNext.append(child) }
                 if versioned.contains(nodes[down].revision),
-                   linkedNext.insert([down, rev, 1]).inserted {
-                    nodes[down].next.append(rev)
+                   linkedNext.insert(linkKey(down, child, 1)).inserted {
+                    nodes[down].next.append(child)
                 }
                 if versioned.contains(downrev) { headSet[down] = false }
                 realHeadSet[down] = false
@@ -215,11 +257,12 @@ extension RevisionGraph {
         }
 
         // _normalize_depends_on
+        let downViaMap = nodes.map { buildEdges($0.versionedDown, withLabels: true) }
         for index in nodes.indices {
             let resolved = nodes[index].resolvedDependencies
             guard !resolved.isEmpty else { continue }
             var removed = Set<String>()
-            let ancestors = try buildWalk(from: [index], map: .idsAndLabels) { self.nodes[$0].versionedDown }
+            let ancestors = try buildWalk(from: [index]) { downViaMap[$0] }
             for rev in ancestors where rev != index {
                 removed.formUnion(nodes[rev].resolvedDependencies)
             }
@@ -237,26 +280,22 @@ extension RevisionGraph {
     /// `_iterate_related_revisions` during the build, resolving ids through a map that may not
     /// contain them (KeyError) or may hold branch labels ("broken map").
     private func buildWalk(
-        from targets: [Int], map: BuildMap, edges: (Int) -> [String]
+        from targets: [Int], edges: (Int) -> [BuildEdge]
     ) throws(RevisionGraphError) -> [Int] {
-        var seen = Set<Int>()
+        var seen = Array(repeating: false, count: nodes.count)
         var out: [Int] = []
         var todo: [Int] = []
         for target in targets {
             todo.append(target)
             while let rev = todo.popLast() {
-                if !seen.insert(rev).inserted { continue }
-                for revID in edges(rev) {
-                    let found: Int?
-                    switch map {
-                    case .ids: found = idMap[revID]
-                    case .idsAndLabels: found = lookup(revID)
+                if seen[rev] { continue }
+                seen[rev] = true
+                for edge in edges(rev) {
+                    switch edge {
+                    case .node(let next): todo.append(next)
+                    case .missing(let key): throw .keyError(key)
+                    case .brokenMap: throw .revision("Dependency resolution failed; broken map")
                     }
-                    guard let next = found else { throw .keyError(revID) }
-                    if nodes[next].revision != revID {
-                        throw .revision("Dependency resolution failed; broken map")
-                    }
-                    todo.append(next)
                 }
                 out.append(rev)
             }
@@ -269,9 +308,10 @@ extension RevisionGraph {
         if idMap.isEmpty { return }
         let ids = revisionIDs
         if headNodes.isEmpty || baseNodes.isEmpty { throw .cycle(.cycleDetected, ids) }
-        let fromHeads = try buildWalk(from: headNodes, map: .ids) { self.nodes[$0].versionedDown }
-        let fromBases = try buildWalk(from: baseNodes, map: .ids) { node in
-            self.nodes[node].next.map { self.nodes[$0].revision }
+        let downViaIDs = nodes.map { buildEdges($0.versionedDown, withLabels: false) }
+        let fromHeads = try buildWalk(from: headNodes) { downViaIDs[$0] }
+        let fromBases = try buildWalk(from: baseNodes) { node in
+            self.nodes[node].next.map(BuildEdge.node)
         }
         var deleted = Set(ids)
         deleted.subtract(Set(fromHeads.map { nodes[$0].revision })
@@ -281,9 +321,10 @@ extension RevisionGraph {
         if realHeadNodes.isEmpty || realBaseNodes.isEmpty {
             throw .cycle(.dependencyCycleDetected, ids)
         }
-        let fromRealHeads = try buildWalk(from: realHeadNodes, map: .ids) { self.nodes[$0].allDown }
-        let fromRealBases = try buildWalk(from: realBaseNodes, map: .ids) { node in
-            self.nodes[node].allNext.map { self.nodes[$0].revision }
+        let allDownViaIDs = nodes.map { buildEdges($0.allDown, withLabels: false) }
+        let fromRealHeads = try buildWalk(from: realHeadNodes) { allDownViaIDs[$0] }
+        let fromRealBases = try buildWalk(from: realBaseNodes) { node in
+            self.nodes[node].allNext.map(BuildEdge.node)
         }
         var deletedDeps = Set(ids)
         deletedDeps.subtract(Set(fromRealHeads.map { nodes[$0].revision })

@@ -38,7 +38,7 @@ import Testing
             paths.append(path)
         }
         let python = try OracleSupport.requirePython()
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("facts_oracle.py").path
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Oracle/facts_oracle.py").path
         let output = try OracleSupport.run(python, [script], stdin: try JSONSerialization.data(withJSONObject: paths))
         let expected = try #require(try JSONSerialization.jsonObject(with: output) as? [[String: Any]])
         #expect(expected.count == paths.count)

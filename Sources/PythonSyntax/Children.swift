@@ -1,0 +1,99 @@
+/// Generic traversal helpers: direct sub-expressions, in source order.
+extension Expr {
+    /// Direct sub-expressions in source order (f-string parts included; parameters' defaults
+    /// and annotations of a lambda included).
+    public var children: [Expr] {
+        switch kind {
+        case .boolOp(_, let values): return Array(values)
+        case .namedExpr(let target, let value): return [target, value]
+        case .binOp(let left, _, let right): return [left, right]
+        case .unaryOp(_, let operand): return [operand]
+        case .lambda(let parameters, let body): return parameters.expressions + [body]
+        case .ifExp(let test, let body, let orelse): return [body, test, orelse]
+        case .dict(let keys, let values):
+            var out: [Expr] = []
+            for (k, v) in zip(keys, values) {
+                if let k { out.append(k) }
+                out.append(v)
+            }
+            return out
+        case .set(let elts), .list(let elts), .tuple(let elts), .joinedStr(let elts): return Array(elts)
+        case .listComp(let elt, let gens), .setComp(let elt, let gens), .generatorExp(let elt, let gens):
+            return [elt] + gens.flatMap { [$0.target, $0.iter] + Array($0.ifs) }
+        case .dictComp(let key, let value, let gens):
+            return [key, value] + gens.flatMap { [$0.target, $0.iter] + Array($0.ifs) }
+        case .await(let v), .yieldFrom(let v), .starred(let v): return [v]
+        case .yield(let v): return v.map { [$0] } ?? []
+        case .compare(let left, _, let comparators): return [left] + Array(comparators)
+        case .call(let function, let args, let keywords):
+            // Positional and keyword arguments interleave in source order.
+            let all = Array(args) + keywords.map(\.value)
+            return [function] + all.sorted { $0.range.start < $1.range.start }
+        case .formattedValue(let value, _, let spec): return [value] + (spec.map { [$0] } ?? [])
+        case .constant, .name, .invalid: return []
+        case .attribute(let value, _): return [value]
+        case .subscript(let value, let slice): return [value, slice]
+        case .slice(let lower, let upper, let step): return [lower, upper, step].compactMap { $0 }
+        }
+    }
+
+    /// This expression and all expressions inside it, in source (pre-)order. Iterative, so
+    /// deep trees cannot overflow the stack.
+    public var descendantsAndSelf: [Expr] {
+        var out: [Expr] = []
+        var stack: [Expr] = [self]
+        while let e = stack.popLast() {
+            out.append(e)
+            stack.append(contentsOf: e.children.reversed())
+        }
+        return out
+    }
+}
+
+extension Parameters {
+    /// Annotations and defaults of all parameters, in source order.
+    public var expressions: [Expr] {
+        var params = Array(posonly) + Array(args)
+        if let vararg { params.append(vararg) }
+        params += Array(kwonly)
+        if let kwarg { params.append(kwarg) }
+        return params.flatMap { [$0.annotation, $0.defaultValue].compactMap { $0 } }
+    }
+}
+
+extension Stmt {
+    /// Expressions that belong to this statement itself (not to nested statements), in source
+    /// order: decorators, targets, values, tests, context managers, exception types ...
+    public var childExpressions: [Expr] {
+        switch kind {
+        case .functionDef(let f):
+            return Array(f.decorators) + f.typeParams.flatMap(\.expressions) + f.parameters.expressions
+                + (f.returns.map { [$0] } ?? [])
+        case .classDef(let c):
+            let arguments = (Array(c.bases) + c.keywords.map(\.value)).sorted { $0.range.start < $1.range.start }
+            return Array(c.decorators) + c.typeParams.flatMap(\.expressions) + arguments
+        case .return(let v): return v.map { [$0] } ?? []
+        case .delete(let targets): return Array(targets)
+        case .assign(let targets, let value): return Array(targets) + [value]
+        case .typeAlias(let name, let params, let value): return [name] + params.flatMap(\.expressions) + [value]
+        case .augAssign(let target, _, let value): return [target, value]
+        case .annAssign(let target, let annotation, let value, _):
+            return [target, annotation] + (value.map { [$0] } ?? [])
+        case .for(let target, let iter, _, _, _): return [target, iter]
+        case .while(let test, _, _), .if(let test, _, _): return [test]
+        case .with(let items, _, _):
+            return items.flatMap { [$0.contextExpr] + ($0.optionalVars.map { [$0] } ?? []) }
+        case .match(let subject, let cases): return [subject] + cases.compactMap(\.guardExpr)
+        case .raise(let exc, let cause): return [exc, cause].compactMap { $0 }
+        case .try(_, let handlers, _, _, _): return handlers.compactMap(\.type)
+        case .assert(let test, let msg): return [test] + (msg.map { [$0] } ?? [])
+        case .expr(let e): return [e]
+        case .import, .importFrom, .global, .nonlocal, .pass, .break, .continue, .invalid: return []
+        }
+    }
+}
+
+extension TypeParam {
+    /// Bound and default, when present.
+    public var expressions: [Expr] { [bound, defaultValue].compactMap { $0 } }
+}
