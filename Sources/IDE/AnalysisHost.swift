@@ -92,7 +92,8 @@ public final class AnalysisHost {
     /// Whether the host knows `path` as a migration file.
     public func isMigration(_ path: String) -> Bool { fileRefs[path] != nil }
 
-    static func isConfiguration(_ path: String) -> Bool {
+    /// Whether `path` is a file whose change re-discovers the workspace (configuration, env.py).
+    public static func isConfiguration(_ path: String) -> Bool {
         let name = (path as NSString).lastPathComponent
         return name == "pyproject.toml" || name == "alembic-ls.toml" || name.hasSuffix(".ini") || name == "env.py"
     }

@@ -39,8 +39,10 @@ extension Session {
 
     func didSave(_ params: LSP.DidSaveTextDocumentParams) {
         guard let path = URIPath.path(fromURI: params.textDocument.uri) else { return }
+        // Without file watching, a save is the moment to notice other changes on disk: a new
+        // or deleted revision file re-discovers the workspace, other Python files do not.
         if !watchesFiles {
-            host.diskChanged(path, host.isMigration(path) ? .changed : .created)
+            if host.isMigration(path) || AnalysisHost.isConfiguration(path) { host.diskChanged(path, .changed) }
             host.rescanIfListingChanged()
         }
         scheduleAnalysis()

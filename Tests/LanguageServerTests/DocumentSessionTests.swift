@@ -229,3 +229,21 @@ import Testing
         #expect(none["result"] == .array([]))
     }
 }
+
+/// Clients that do not watch files (Neovim 0.7, ALE): a save notices files created on disk.
+@Suite struct RescanOnSaveTests {
+    @Test func savingAnyFileFindsARevisionCreatedOnDisk() throws {
+        let fixture = try Fixture.project([
+            "a.py": migration("aaaa", nil),
+            "b.py": migration("bbbb", "'aaaa'"),
+        ])
+        defer { fixture.remove() }
+        let client = TestClient()
+        try client.start(root: fixture.root)
+        let c = fixture.path("alembic/versions/c.py")
+        try migration("cccc", "'aaaa'").write(toFile: c, atomically: true, encoding: .utf8)
+        client.notify("textDocument/didSave", .object(["textDocument": .object(["uri": .string(URIPath.uri(fromPath: fixture.path("alembic/versions/b.py")))])]))
+        let published = try client.wait { $0["params"]?["uri"] == .string(URIPath.uri(fromPath: c)) }
+        #expect(published["params"]?["diagnostics"]?.array?.first?["code"] == .string("ALM105"))
+    }
+}
