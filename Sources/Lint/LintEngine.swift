@@ -10,11 +10,15 @@ public enum LintEngine {
         _ project: ProjectAnalysis, settings: LintSettings, projectRoot: String? = nil, bases: [String: BaseRevisions] = [:]
     ) -> [Diagnostic] {
         let enabled = RuleRegistry.rules.filter { settings.isEnabled($0.metadata) }
-        var raw: [Diagnostic] = []
-        for environment in project.environments {
-            let context = LintContext(environment: environment, project: project, base: bases[environment.environment.id])
-            for rule in enabled { raw += rule.check(context) }
+        // Rules are independent pure functions: run every (environment, rule) pair in parallel,
+        // then concatenate in a fixed order.
+        let contexts = project.environments.map {
+            LintContext(environment: $0, project: project, base: bases[$0.environment.id])
         }
+        let pairs = contexts.indices.flatMap { c in enabled.indices.map { (c, $0) } }
+        var raw = ParallelMap.map(pairs.indices, serialBelow: 8) { i in
+            enabled[pairs[i].1].check(contexts[pairs[i].0])
+        }.flatMap { $0 }
         raw += discoveryDiagnostics(project, enabled: enabled)
 
         let root = projectRoot ?? project.roots.first ?? ""

@@ -36,6 +36,33 @@ struct ConstantFolder {
         case unknown(String)
     }
 
+    /// A string literal's value; a single literal without escapes or carriage returns is
+    /// decoded straight from its bytes.
+    static func value(of literal: StringLiteral) -> String {
+        if literal.parts.count == 1, let part = literal.parts.first, !part.isBytes {
+            let content = part.contentRange
+            let source = literal.tree.source
+            if content.end <= source.count,
+               !source[content.start ..< content.end].contains(where: { $0 == UInt8(ascii: "\\") || $0 == 0x0D }) {
+                return String(decoding: source[content.start ..< content.end], as: UTF8.self)
+            }
+        }
+        return literal.value
+    }
+
+    /// A folder that knows no bindings, for values made of literals only.
+    static let literalsOnly = ConstantFolder(resolver: nil, modulePackage: nil)
+
+    /// True when `expr` is built from literals only (strings, `None`, numbers, tuples and
+    /// lists of those): folding it needs no knowledge of the module's bindings.
+    static func isLiteral(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .constant: return true
+        case let .tuple(elts), let .list(elts): return elts.allSatisfy(isLiteral)
+        default: return false
+        }
+    }
+
     init(resolver: ImportedConstantResolver?, modulePackage: String?) {
         self.resolver = resolver
         self.modulePackage = modulePackage
@@ -108,7 +135,7 @@ struct ConstantFolder {
         switch expr.kind {
         case let .constant(constant):
             switch constant {
-            case let .string(literal): return .string(StringItem(value: literal.value, range: expr.range))
+            case let .string(literal): return .string(StringItem(value: Self.value(of: literal), range: expr.range))
             case .none: return .none
             case .bytes: return .other("a bytes literal")
             case .int, .float, .complex: return .other("a number")

@@ -23,20 +23,48 @@ public enum MigrationFactsExtractor {
         file.comments = parsed.commentLines()
         file.legacyRevisionFromName = legacyRevision(fromFileName: path)
         let tree = parsed.tree
-        var folder = ConstantFolder(resolver: resolver, modulePackage: modulePackage)
+        let body = tree.body
+        // The folder learns the module's bindings only when a value refers to a name: most
+        // migrations assign plain literals, and recording every import costs more than parsing.
+        var moduleFolder = ConstantFolder(resolver: resolver, modulePackage: modulePackage)
+        var recorded = 0
+        func folder(before index: Int) -> ConstantFolder {
+            while recorded < index {
+                moduleFolder.record(body[recorded])
+                recorded += 1
+            }
+            return moduleFolder
+        }
 
-        for (i, stmt) in tree.body.enumerated() {
-            if i == 0, case let .expr(value) = stmt.kind, case let .constant(.string(literal)) = value.kind {
+        for (i, stmt) in body.enumerated() {
+            let kind = stmt.kind
+            if i == 0, case let .expr(value) = kind, case let .constant(.string(literal)) = value.kind {
                 file.docstring = docstring(literal, range: value.range, source: tree.source)
             }
-            switch stmt.kind {
+            switch kind {
             case let .assign(targets, value):
+                guard targets.contains(where: { Self.bindsVariable($0) }) else { continue }
+                let folding = ConstantFolder.isLiteral(value) ? ConstantFolder.literalsOnly : folder(before: i)
                 for target in targets {
-                    assign(target: target, valueExpr: value, statement: stmt.range, folder: folder, into: &file)
+                    assign(target: target, valueExpr: value, statement: stmt.range, folder: folding, into: &file)
                 }
-            case let .annAssign(target, _, value, _):
-                if let value {
-                    assign(target: target, valueExpr: value, statement: stmt.range, folder: folder, into: &file)
+            case let .annAssign(target, _, value?, _):
+                guard Self.bindsVariable(target) else { continue }
+                let folding = ConstantFolder.isLiteral(value) ? ConstantFolder.literalsOnly : folder(before: i)
+                assign(target: target, valueExpr: value, statement: stmt.range, folder: folding, into: &file)
+            case let .importFrom(_, names, _):
+                // `from .common import down_revision` binds the variable to an imported constant.
+                for alias in names {
+                    let bound = alias.asname?.name ?? alias.name.name
+                    guard variables.contains(bound) else { continue }
+                    let value = folder(before: i + 1).constant(named: bound) ?? .other("`\(bound)`, imported from a module the analyzer could not read")
+                    store(bound, value, statement: stmt.range, valueRange: alias.range, into: &file)
+                }
+            case .expr, .pass, .import, .annAssign:
+                continue
+            case let .functionDef(f):
+                if variables.contains(f.name.name) {
+                    setUnresolved(f.name.name, reason: "it is bound by a function definition", statement: stmt.range, value: stmt.range, into: &file)
                 }
             default:
                 let bound = Set(ConstantFolder.boundNames(stmt)).intersection(variables)
@@ -45,9 +73,18 @@ public enum MigrationFactsExtractor {
                                   statement: stmt.range, value: stmt.range, into: &file)
                 }
             }
-            folder.record(stmt)
         }
         return file
+    }
+
+    /// Whether an assignment target binds one of the four variables (directly or by unpacking).
+    static func bindsVariable(_ target: Expr) -> Bool {
+        switch target.kind {
+        case let .name(id): return variables.contains(id.name)
+        case let .tuple(elts), let .list(elts): return elts.contains { bindsVariable($0) }
+        case let .starred(inner): return bindsVariable(inner)
+        default: return false
+        }
     }
 
     private static func assign(
@@ -170,10 +207,12 @@ public enum MigrationFactsExtractor {
 
     /// alembic's `_legacy_rev.match(filename)`: the whole name is lowercase hex + `.py`.
     static func legacyRevision(fromFileName path: String) -> String? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard name.hasSuffix(".py") else { return nil }
+        let bytes = path.utf8
+        let nameStart = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        let name = bytes[nameStart...]
+        guard name.count > 3, name.suffix(3).elementsEqual(".py".utf8) else { return nil }
         let stem = name.dropLast(3)
-        guard !stem.isEmpty, stem.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
-        return String(stem)
+        guard stem.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }) else { return nil }
+        return String(decoding: stem, as: UTF8.self)
     }
 }

@@ -117,33 +117,115 @@ public struct ReadError: Hashable, Sendable {
 }
 
 /// Everything the analyzer extracts from one migration file without running it.
+///
+/// A value type whose fields live in one shared, copy-on-write box: rules and the language
+/// server pass thousands of these around, and a copy costs one reference count instead of
+/// one per field.
 public struct MigrationFile: Sendable {
-    public var path: String
-    /// Set when the file could not be read or decoded; the facts are then empty.
-    public var readError: ReadError?
-    public var revision: AssignedFact<StringItem>
-    public var downRevision: AssignedFact<DeclaredRevisions>
-    public var branchLabels: AssignedFact<[StringItem]>
-    public var dependsOn: AssignedFact<DeclaredRevisions>
-    public var docstring: MigrationDocstring?
-    /// The revision id alembic derives from a legacy file name (`<hex>.py`) when the file
-    /// declares no `revision`.
-    public var legacyRevisionFromName: String?
-    public var syntaxErrors: [PythonSyntax.SyntaxError]
-    /// Comments as (zero-based line, text), for `# noqa`.
-    public var comments: [(line: Int, text: String)]
+    private final class Storage: @unchecked Sendable {
+        var path: String
+        var readError: ReadError?
+        var revision: AssignedFact<StringItem>
+        var downRevision: AssignedFact<DeclaredRevisions>
+        var branchLabels: AssignedFact<[StringItem]>
+        var dependsOn: AssignedFact<DeclaredRevisions>
+        var docstring: MigrationDocstring?
+        var legacyRevisionFromName: String?
+        var syntaxErrors: [PythonSyntax.SyntaxError]
+        var comments: [(line: Int, text: String)]
+
+        init(path: String) {
+            self.path = path
+            self.readError = nil
+            self.revision = .absent
+            self.downRevision = .absent
+            self.branchLabels = .absent
+            self.dependsOn = .absent
+            self.docstring = nil
+            self.legacyRevisionFromName = nil
+            self.syntaxErrors = []
+            self.comments = []
+        }
+
+        func copy() -> Storage {
+            let other = Storage(path: path)
+            other.readError = readError
+            other.revision = revision
+            other.downRevision = downRevision
+            other.branchLabels = branchLabels
+            other.dependsOn = dependsOn
+            other.docstring = docstring
+            other.legacyRevisionFromName = legacyRevisionFromName
+            other.syntaxErrors = syntaxErrors
+            other.comments = comments
+            return other
+        }
+    }
+
+    private var storage: Storage
 
     public init(path: String) {
-        self.path = path
-        self.readError = nil
-        self.revision = .absent
-        self.downRevision = .absent
-        self.branchLabels = .absent
-        self.dependsOn = .absent
-        self.docstring = nil
-        self.legacyRevisionFromName = nil
-        self.syntaxErrors = []
-        self.comments = []
+        storage = Storage(path: path)
+    }
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
+    }
+
+    /// The file's path.
+    public var path: String {
+        get { storage.path }
+        set { unique().path = newValue }
+    }
+
+    /// Set when the file could not be read or decoded; the facts are then empty.
+    public var readError: ReadError? {
+        get { storage.readError }
+        set { unique().readError = newValue }
+    }
+
+    public var revision: AssignedFact<StringItem> {
+        get { storage.revision }
+        set { unique().revision = newValue }
+    }
+
+    public var downRevision: AssignedFact<DeclaredRevisions> {
+        get { storage.downRevision }
+        set { unique().downRevision = newValue }
+    }
+
+    public var branchLabels: AssignedFact<[StringItem]> {
+        get { storage.branchLabels }
+        set { unique().branchLabels = newValue }
+    }
+
+    public var dependsOn: AssignedFact<DeclaredRevisions> {
+        get { storage.dependsOn }
+        set { unique().dependsOn = newValue }
+    }
+
+    public var docstring: MigrationDocstring? {
+        get { storage.docstring }
+        set { unique().docstring = newValue }
+    }
+
+    /// The revision id alembic derives from a legacy file name (`<hex>.py`) when the file
+    /// declares no `revision`.
+    public var legacyRevisionFromName: String? {
+        get { storage.legacyRevisionFromName }
+        set { unique().legacyRevisionFromName = newValue }
+    }
+
+    public var syntaxErrors: [PythonSyntax.SyntaxError] {
+        get { storage.syntaxErrors }
+        set { unique().syntaxErrors = newValue }
+    }
+
+    /// Comments that can be `# noqa` directives, as (zero-based line, text).
+    public var comments: [(line: Int, text: String)] {
+        get { storage.comments }
+        set { unique().comments = newValue }
     }
 
     /// The id alembic would register this file under, if any.

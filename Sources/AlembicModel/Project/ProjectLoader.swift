@@ -167,28 +167,3 @@ public enum ProjectLoader {
         }
     }
 }
-
-/// `concurrentPerform`-based parallel map that keeps the input order.
-enum ParallelMap {
-    static func map<T: Sendable>(_ indices: Range<Int>, _ body: @Sendable (Int) -> T) -> [T] {
-        let count = indices.count
-        if count < 64 { return indices.map(body) }
-        let results = UnsafeResults<T>(count: count)
-        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let chunk = (count + workers * 4 - 1) / (workers * 4)
-        DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
-            let start = c * chunk
-            let end = min(start + chunk, count)
-            for i in start ..< end { results.set(i, body(indices.lowerBound + i)) }
-        }
-        return results.values()
-    }
-
-    /// Slots written by exactly one worker each, read after all workers finished.
-    final class UnsafeResults<T>: @unchecked Sendable {
-        private var storage: [T?]
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-        func values() -> [T] { storage.compactMap { $0 } }
-    }
-}

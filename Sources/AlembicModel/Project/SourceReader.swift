@@ -61,6 +61,8 @@ public enum SourceReader {
             }
             if n == 0 { break }
             count += n
+            // A regular file that delivered its whole size is done: skip the read of EOF.
+            if (info.st_mode & S_IFMT) == S_IFREG && count == size && size > 0 { break }
         }
         bytes.removeSubrange(count...)
         return .bytes(bytes)
