@@ -26,24 +26,30 @@ let package = Package(
             name: "Lint",
             dependencies: ["TextCore", "PythonSyntax", "AlembicModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // Layer 4: editor features over an analysis snapshot, in byte offsets; no LSP types.
+        .target(name: "IDE", dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint"]),
+        // Layer 4b: JSON-RPC framing, hand-written LSP types, dispatch, document store.
+        .target(name: "LanguageServer", dependencies: ["TextCore", "AlembicModel", "Lint", "IDE"]),
         // Layer 5: the command-line front end (check, heads, history, rules, debug ...).
         .target(
             name: "AlembicLSCLI",
             dependencies: [
-                "TextCore", "PythonSyntax", "AlembicModel", "Lint",
+                "TextCore", "PythonSyntax", "AlembicModel", "Lint", "IDE", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "alembic-ls", dependencies: ["AlembicLSCLI"]),
         .executableTarget(
             name: "alembic-ls-bench",
-            dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "AlembicLSCLI"]
+            dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "AlembicLSCLI", "LanguageServer"]
         ),
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"], exclude: ["Oracle"]),
         .testTarget(
             name: "AlembicModelTests", dependencies: ["AlembicModel", "PythonSyntax", "TextCore"], exclude: ["Oracle"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "AlembicModel", "TextCore"]),
+        .testTarget(name: "IDETests", dependencies: ["IDE", "Lint", "AlembicModel", "TextCore"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "IDE", "TextCore"]),
         .testTarget(
             name: "AlembicLSCLITests", dependencies: ["AlembicLSCLI", "Lint", "AlembicModel"],
             exclude: ["Oracle", "__Snapshots__"]),

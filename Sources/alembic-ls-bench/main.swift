@@ -8,6 +8,7 @@ import PythonSyntax
 //   2. `alembic-ls check` on a generated 10,000-revision tree with branches and merges,
 //      beside `alembic heads` on the same tree, in the same run.
 // Options: --stdlib DIR, --python PATH (for `alembic heads`), --revisions N, --runs N.
+// `--lsp` runs the language-server benchmark instead (see LanguageServerBench).
 
 struct Options {
     var stdlib: String?
@@ -57,6 +58,10 @@ func shell(_ executable: String, _ args: [String], cwd: String? = nil) -> (statu
 }
 
 var options = Options(Array(CommandLine.arguments.dropFirst()))
+if CommandLine.arguments.contains("--lsp") {
+    LanguageServerBench.run(revisions: options.revisions, edits: 200, treePath: options.tree)
+    exit(0)
+}
 let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let python = options.python ?? ProcessInfo.processInfo.environment["ALEMBIC_LS_PYTHON"] ?? repo.appendingPathComponent(".venv/bin/python").path
 #if DEBUG

@@ -29,14 +29,7 @@ public enum ProjectLoader {
         _ environment: AlembicEnvironment, searchRoots: [String], sources: inout [String: SourceFile]
     ) -> EnvironmentAnalysis {
         let listing = RevisionFileLister.list(environment)
-        var moduleRoots = [environment.workingDirectory] + environment.prependSysPath
-        for root in searchRoots { moduleRoots += [root, root + "/src"] }
-        // The directory above the outermost package holding the scripts is where Python would
-        // import the project from (`neutron/db/migration/alembic_migrations` → the repo root).
-        for location in [environment.scriptDirectory].compactMap({ $0 }) + environment.effectiveVersionLocations {
-            if let root = packageRoot(containing: location) { moduleRoots.append(root) }
-        }
-        let modules = WorkspaceModules(searchRoots: moduleRoots)
+        let modules = modules(for: environment, searchRoots: searchRoots)
 
         let paths = listing.files.map(\.path)
         let sourceless = listing.files.map(\.isSourceless)

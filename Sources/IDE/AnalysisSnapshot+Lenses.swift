@@ -1,0 +1,45 @@
+import AlembicModel
+import TextCore
+
+/// A line of text shown above a `revision = …` line.
+public struct CodeLensInfo: Hashable, Sendable {
+    public var range: ByteRange
+    public var title: String
+}
+
+/// A hint shown after a parent id: the parent's message.
+public struct InlayHintInfo: Hashable, Sendable {
+    /// Where the hint goes (after the literal).
+    public var offset: Int
+    public var label: String
+}
+
+extension AnalysisSnapshot {
+    /// The revision's place in the graph: head / base / merge of … / branch point / N children.
+    public func codeLenses(path: String) -> [CodeLensInfo] {
+        guard let (environment, file) = migration(at: path), let id = file.revisionID,
+              let range = file.revision.statementRange ?? file.revision.valueRange else { return [] }
+        guard let info = environment.lintGraph.revisionInfo(id) else { return [CodeLensInfo(range: range, title: "not in the revision graph")] }
+        var parts: [String] = []
+        if info.isHead { parts.append("head") }
+        if info.isBase { parts.append("base") }
+        if info.isMergePoint { parts.append("merge of " + info.allDownRevisions.joined(separator: ", ")) }
+        if info.isBranchPoint { parts.append("branch point") }
+        let children = info.allNextRevisions.count
+        if children > 0 { parts.append(children == 1 ? "1 child" : "\(children) children") }
+        return [CodeLensInfo(range: range, title: parts.joined(separator: " · "))]
+    }
+
+    /// After each id in `down_revision` and `depends_on`, the named revision's message.
+    public func inlayHints(path: String, in range: ByteRange? = nil) -> [InlayHintInfo] {
+        guard let (environment, file) = migration(at: path) else { return [] }
+        var out: [InlayHintInfo] = []
+        for mention in file.mentions where mention.role == .downRevision || mention.role == .dependsOn {
+            if let range, !range.touches(mention.range.end) { continue }
+            let target = environment.fileIndexByRevision[mention.value] ?? environment.fileIndexByLabel[mention.value]
+            guard let target, let message = environment.files[target].docstring?.message, !message.isEmpty else { continue }
+            out.append(InlayHintInfo(offset: mention.range.end, label: message))
+        }
+        return out
+    }
+}

@@ -1,0 +1,29 @@
+import Lint
+
+/// Lint settings sent by an editor, with the keys of `[tool.alembic-ls]`.
+public enum ClientSettings {
+    /// Builds settings from `select`, `ignore`, `extend-select` and `per-file-ignores` values;
+    /// unknown selectors are reported, not applied.
+    public static func make(
+        select: [String]?, ignore: [String]?, extendSelect: [String]?, perFileIgnores: [String: [String]]?
+    ) -> (settings: LintSettings, problems: [String]) {
+        var settings = LintSettings()
+        var problems: [String] = []
+        let known = RuleRegistry.metadata
+        func selectors(_ texts: [String], _ key: String) -> [RuleSelector] {
+            texts.compactMap { text in
+                let selector = RuleSelector(text)
+                if selector.isKnown(in: known) { return selector }
+                problems.append("unknown rule selector '\(text)' in `\(key)`")
+                return nil
+            }
+        }
+        if let select { settings.select = selectors(select, "select") }
+        if let extendSelect { settings.select += selectors(extendSelect, "extend-select") }
+        if let ignore { settings.ignore = selectors(ignore, "ignore") }
+        for (pattern, codes) in (perFileIgnores ?? [:]).sorted(by: { $0.key < $1.key }) {
+            settings.perFileIgnores.append((pattern, selectors(codes, "per-file-ignores")))
+        }
+        return (settings, problems)
+    }
+}
