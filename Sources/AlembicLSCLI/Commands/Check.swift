@@ -99,6 +99,9 @@ struct Check: ParsableCommand {
             FileHandle.standardError.write(Data("warning: no Alembic environment found under \(roots.joined(separator: ", "))\n".utf8))
         }
         print(render(diagnostics, project: project, format: format, cwd: cwd), terminator: "")
+        // The process ends right after this: keep the analysis alive instead of freeing every
+        // file's facts and bytes one by one on the way out.
+        ProcessLifetime.keep(project)
         if !diagnostics.isEmpty && !exitZero { throw ExitCode(ExitStatus.findings) }
     }
 
