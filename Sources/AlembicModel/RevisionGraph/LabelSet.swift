@@ -10,8 +10,12 @@ struct LabelSet: Sendable, Hashable {
     /// The label indices in the set, ascending.
     var indices: [Int] {
         var out: [Int] = []
-        for (wordIndex, word) in words.enumerated() where word != 0 {
-            for bit in 0..<64 where word & (1 << UInt64(bit)) != 0 { out.append(wordIndex * 64 + bit) }
+        for (wordIndex, word) in words.enumerated() {
+            var rest = word
+            while rest != 0 {
+                out.append(wordIndex * 64 + rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
         }
         return out
     }

@@ -10,15 +10,21 @@ extension RevisionGraph {
     public func revisionInfo(_ id: String) -> RevisionInfo? {
         guard buildError == nil, let index = idMap[id] else { return nil }
         let node = nodes[index]
-        let names: ([Int]) -> [String] = { PythonRepr.sorted(Set($0.map { self.nodes[$0].revision })) }
+        let names: ([Int]) -> [String] = { list in
+            list.count < 2 ? list.map { self.nodes[$0].revision }
+                : PythonRepr.sorted(Set(list.map { self.nodes[$0].revision }))
+        }
+        let labels = labelNamesOf(index)
         return RevisionInfo(
             revision: node.revision,
             downRevision: node.downRevision,
             dependsOn: node.dependencies,
             declaredBranchLabels: node.declaredLabels,
-            branchLabels: PythonRepr.sorted(labelNamesOf(index)),
+            branchLabels: labels.count < 2 ? labels : PythonRepr.sorted(labels),
             resolvedDependencies: node.resolvedDependencies,
-            normalizedDependencies: PythonRepr.sorted(Set(node.normalizedResolvedDependencies)),
+            normalizedDependencies: node.normalizedResolvedDependencies.count < 2
+                ? node.normalizedResolvedDependencies
+                : PythonRepr.sorted(Set(node.normalizedResolvedDependencies)),
             allDownRevisions: node.allDown,
             nextRevisions: names(node.next),
             allNextRevisions: names(node.allNext),

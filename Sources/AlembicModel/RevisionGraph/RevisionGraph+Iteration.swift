@@ -286,14 +286,10 @@ extension RevisionGraph {
     /// `_topological_sort(revisions, heads)`: ids top-down, alembic's exact tie-breaks.
     func topologicalSort(_ revisions: Set<Int>, heads: [Int]) throws(RevisionGraphError) -> [Int] {
         var todo = Set<Int>()
-        for rev in revisions { if let winner = idMap[nodes[rev].revision] { todo.insert(winner) } }
+        for rev in revisions { todo.insert(winner[rev]) }
         var headSet = Set<Int>()
-        for head in heads {
-            if let winner = idMap[nodes[head].revision], todo.contains(winner) { headSet.insert(winner) }
-        }
-        var currentHeads = headSet.sorted {
-            (keyPosition[nodes[$0].revision] ?? 0) < (keyPosition[nodes[$1].revision] ?? 0)
-        }
+        for head in heads where todo.contains(winner[head]) { headSet.insert(winner[head]) }
+        var currentHeads = headSet.sorted { keySlot[$0] < keySlot[$1] }
         func ancestors(_ node: Int) throws(RevisionGraphError) -> Set<Int> {
             Set(try iterateRelated(.normalizedDown, targets: [.node(node)]))
         }

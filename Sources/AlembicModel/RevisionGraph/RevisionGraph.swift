@@ -29,9 +29,13 @@ public struct RevisionGraph: Sendable {
         var allNext: [Int] = []
 
         var versionedDown: [String] { downRevision.ids }
-        var allDown: [String] { RevisionGraph.dedupe(versionedDown + resolvedDependencies) }
+        var allDown: [String] {
+            if resolvedDependencies.isEmpty { return RevisionGraph.dedupe(versionedDown) }
+            return RevisionGraph.dedupe(versionedDown + resolvedDependencies)
+        }
         var normalizedDown: [String] {
-            RevisionGraph.dedupe(versionedDown + normalizedResolvedDependencies)
+            if normalizedResolvedDependencies.isEmpty { return RevisionGraph.dedupe(versionedDown) }
+            return RevisionGraph.dedupe(versionedDown + normalizedResolvedDependencies)
         }
         var isBase: Bool { downRevision.isNone }
         var isRealBase: Bool { downRevision.isNone && dependencies.isNone }
@@ -56,8 +60,12 @@ public struct RevisionGraph: Sendable {
     var labelIndex: [String: Int] = [:]
     /// Keys of `_revision_map` in insertion order: ids (first occurrence), then labels.
     var keyOrder: [String] = []
-    /// Position of each key in ``keyOrder``.
-    var keyPosition: [String: Int] = [:]
+    /// How many leading entries of ``keyOrder`` are revision ids.
+    var idKeyCount = 0
+    /// Per node: the position of its id in ``keyOrder``.
+    var keySlot: [Int] = []
+    /// Per node: the node `rev_map` holds for its id (the last definition of a duplicated id).
+    var winner: [Int] = []
     var headNodes: [Int] = []
     var realHeadNodes: [Int] = []
     var baseNodes: [Int] = []
@@ -90,7 +98,7 @@ public struct RevisionGraph: Sendable {
 
     /// Every revision id in the map, in load order (first occurrence of duplicated ids).
     public var revisionIDs: [String] {
-        keyOrder.filter { idMap[$0] != nil }
+        Array(keyOrder.prefix(idKeyCount))
     }
 
     static func dedupe(_ values: [String]) -> [String] {
@@ -131,26 +139,41 @@ public struct RevisionGraph: Sendable {
 // MARK: - Build
 
 extension RevisionGraph {
-    /// A build-time edge, resolved once: a node, a key missing from the map (KeyError), or a
-    /// key that is a branch label where a revision id was expected ("broken map").
-    private enum BuildEdge {
-        case node(Int)
-        case missing(String)
-        case brokenMap
+    /// The edges a build-time walk follows.
+    private enum BuildWalkEdges {
+        /// `_versioned_down_revisions` through `map_` (KeyError, or "broken map" on a label).
+        case versionedDownViaMap
+        /// `_versioned_down_revisions` through `rev_map` (KeyError).
+        case versionedDownViaIDs
+        /// `_all_down_revisions` through `rev_map` (KeyError).
+        case allDownViaIDs
+        /// `nextrev`.
+        case next
+        /// `_all_nextrev`.
+        case allNext
     }
 
-    /// Resolves ids through `rev_map` (ids only) or `map_` (ids and labels).
-    private func buildEdges(_ ids: [String], withLabels: Bool) -> [BuildEdge] {
-        ids.map { key in
-            guard let found = withLabels ? lookup(key) : idMap[key] else { return .missing(key) }
-            return nodes[found].revision == key ? .node(found) : .brokenMap
-        }
+    /// Scratch state of the build's walks: per-node visit stamps, so walks share one array.
+    private struct WalkScratch {
+        var seen: [Int]
+        var stamp = 0
+        var out: [Int] = []
+        var todo: [Int] = []
+
+        init(count: Int) { seen = Array(repeating: -1, count: count) }
     }
 
     private mutating func build(referrerFormat: ReferrerFormat) throws(RevisionGraphError) {
-        var headSet: [Bool] = []
-        var realHeadSet: [Bool] = []
+        let count = specs.count
+        var headSet = Array(repeating: true, count: count)
+        var realHeadSet = Array(repeating: true, count: count)
         var hasBranchLabels: [Int] = []
+        var winnerOfSlot: [Int] = []
+        nodes.reserveCapacity(count)
+        idMap.reserveCapacity(count)
+        keyOrder.reserveCapacity(count)
+        keySlot.reserveCapacity(count)
+        winnerOfSlot.reserveCapacity(count)
 
         // The generator: Revision.__init__ runs per script, in load order.
         for spec in specs {
@@ -159,8 +182,8 @@ extension RevisionGraph {
             } else if !spec.dependsOn.isNone && spec.dependsOn.ids.contains(spec.revision) {
                 throw .cycle(.dependencyLoopDetected, [spec.revision])
             }
-            let illegal = Set(spec.revision.unicodeScalars).intersection(["@", "-", "+", ":"])
-            if !illegal.isEmpty {
+            if spec.revision.utf8.contains(where: { $0 == 0x40 || $0 == 0x2D || $0 == 0x2B || $0 == 0x3A }) {
+                let illegal = Set(spec.revision.unicodeScalars).intersection(["@", "-", "+", ":"])
                 let chars = illegal.sorted { $0.value < $1.value }.map { String($0) }
                 throw .revision(
                     "Character(s) '\(chars.joined(separator: ", "))' not allowed in revision "
@@ -182,19 +205,22 @@ extension RevisionGraph {
                 declaredLabels: spec.branchLabels,
                 branchLabels: labels,
                 origin: spec.origin))
-            if idMap[spec.revision] != nil {
+            if let previous = idMap.updateValue(index, forKey: spec.revision) {
                 warnings.append("Revision \(spec.revision) is present more than once")
+                let slot = keySlot[previous]
+                keySlot.append(slot)
+                winnerOfSlot[slot] = index
             } else {
-                keyPosition[spec.revision] = keyOrder.count
+                keySlot.append(keyOrder.count)
+                winnerOfSlot.append(index)
                 keyOrder.append(spec.revision)
+                idKeyCount += 1
             }
-            idMap[spec.revision] = index
             if !spec.branchLabels.isEmpty { hasBranchLabels.append(index) }
-            headSet.append(true)
-            realHeadSet.append(true)
             if nodes[index].isBase { baseNodes.append(index) }
             if nodes[index].isRealBase { realBaseNodes.append(index) }
         }
+        winner = keySlot.map { winnerOfSlot[$0] }
 
         // _map_branch_labels
         for index in hasBranchLabels {
@@ -205,33 +231,97 @@ extension RevisionGraph {
                             + "used by revision \(nodes[existing].revision)")
                 }
                 labelMap[label] = index
-                keyPosition[label] = keyOrder.count
                 keyOrder.append(label)
             }
         }
 
-        // _add_depends_on (every Revision object, duplicates included)
+        // _add_depends_on (every Revision object, duplicates included). `resolvedDependencyNodes`
+        // holds each resolved id's winning node, which stands for that id below.
+        var resolvedDependencyNodes: [[Int]] = Array(repeating: [], count: count)
+        var anyDependencies = false
         for index in nodes.indices {
             guard nodes[index].dependencies.isTruthy else { continue }
             var resolved: [String] = []
+            var resolvedNodes: [Int] = []
             for dep in nodes[index].dependencies.ids {
                 guard let target = lookup(dep) else { throw .keyError(dep) }
                 resolved.append(nodes[target].revision)
+                resolvedNodes.append(winner[target])
             }
             nodes[index].resolvedDependencies = resolved
+            resolvedDependencyNodes[index] = resolvedNodes
+            anyDependencies = true
         }
 
-        // Link children; map_.values() visits ids first, then labels.
-        var linkedNext = Set<Int>()
-        let nodeCount = nodes.count
-        func linkKey(_ down: Int, _ child: Int, _ versioned: Int) -> Int {
-            (down * nodeCount + child) * 2 + versioned
+        // Every down key resolved once: `versioned` holds `_versioned_down_revisions`, `allDown`
+        // `_all_down_revisions` (de-duplicated; versioned keys first, flagged in `allDownIsVersioned`).
+        var versioned = BuildEdgeTable(capacity: count)
+        var allDown = BuildEdgeTable(capacity: count)
+        var allDownIsVersioned: [Bool] = []
+        allDownIsVersioned.reserveCapacity(count)
+        for index in nodes.indices {
+            let keys = nodes[index].versionedDown
+            for key in keys {
+                let viaIDs = idMap[key]
+                let viaMap = viaIDs ?? labelMap[key]
+                versioned.append(key, viaIDs: viaIDs ?? -1, viaMap: viaMap ?? -1)
+            }
+            versioned.endNode()
+            let entries = versioned.range(index)
+            let dependencies = resolvedDependencyNodes[index]
+            if keys.count < 2 && dependencies.isEmpty {
+                for entry in entries {
+                    allDown.append(keys[0], viaIDs: versioned.viaIDs[entry], viaMap: versioned.viaMap[entry])
+                    allDownIsVersioned.append(true)
+                }
+            } else {
+                let combined = keys + nodes[index].resolvedDependencies
+                for position in RevisionGraph.firstOccurrences(combined) {
+                    if position < keys.count {
+                        let entry = entries.lowerBound + position
+                        allDown.append(
+                            combined[position], viaIDs: versioned.viaIDs[entry],
+                            viaMap: versioned.viaMap[entry])
+                        allDownIsVersioned.append(true)
+                    } else {
+                        let target = dependencies[position - keys.count]
+                        allDown.append(combined[position], viaIDs: target, viaMap: target)
+                        allDownIsVersioned.append(false)
+                    }
+                }
+            }
+            allDown.endNode()
         }
-        for key in keyOrder {
-            guard let rev = lookup(key) else { continue }
-            let versioned = nodes[rev].versionedDown
-            for downrev in nodes[rev].allDown {
-                guard let down = lookup(downrev) else {
+
+        // Link children; map_.values() visits ids first, then labels. While ids are visited,
+        // each child's links are made together, so a repeated link is its parent's last one.
+        var linkedNext: Set<Int>?
+        let nodeCount = nodes.count
+        func linkKey(_ down: Int, _ child: Int, _ isVersioned: Int) -> Int {
+            (down * nodeCount + child) * 2 + isVersioned
+        }
+        for (position, key) in keyOrder.enumerated() {
+            let rev: Int
+            if position < idKeyCount {
+                rev = winnerOfSlot[position]
+            } else {
+                guard let labelled = labelMap[key] else { continue }
+                rev = labelled
+                if linkedNext == nil {
+                    var links = Set<Int>()
+                    for down in nodes.indices {
+                        for child in nodes[down].allNext { links.insert(linkKey(down, child, 0)) }
+                        for child in nodes[down].next { links.insert(linkKey(down, child, 1)) }
+                    }
+                    linkedNext = links
+                }
+            }
+            // `add_nextrev` records the child's *id*: walks resolve it to the winner.
+            let child = winner[rev]
+            for entry in allDown.range(rev) {
+                let down = allDown.viaMap[entry]
+                guard down >= 0 else {
+                    let downrev = allDown.keys[entry]
                     let snapshot = ReferrerSnapshot(
                         spec: specs[rev],
                         downRevision: nodes[rev].downRevision,
@@ -244,103 +334,168 @@ extension RevisionGraph {
                             + "is not present")
                     throw .keyError(downrev)
                 }
-                // `add_nextrev` records the child's *id*: walks resolve it to the winner.
-                let child = idMap[nodes[rev].revision] ?? rev
-                if linkedNext.insert(linkKey(down, child, 0)).inserted { nodes[down].allNext.append(child) }
-                if versioned.contains(nodes[down].revision),
-                   linkedNext.insert(linkKey(down, child, 1)).inserted {
-                    nodes[down].next.append(child)
+                // `down.revision in rev._versioned_down_revisions`; an id key names `down` itself.
+                let downIsVersioned: Bool
+                if allDown.viaIDs[entry] >= 0 {
+                    downIsVersioned = allDownIsVersioned[entry]
+                } else {
+                    let name = nodes[down].revision
+                    downIsVersioned = versioned.range(rev).contains { versioned.keys[$0] == name }
                 }
-                if versioned.contains(downrev) { headSet[down] = false }
+                if var links = linkedNext {
+                    linkedNext = nil
+                    if links.insert(linkKey(down, child, 0)).inserted { nodes[down].allNext.append(child) }
+                    if downIsVersioned, links.insert(linkKey(down, child, 1)).inserted {
+                        nodes[down].next.append(child)
+                    }
+                    linkedNext = links
+                } else {
+                    if nodes[down].allNext.last != child { nodes[down].allNext.append(child) }
+                    if downIsVersioned, nodes[down].next.last != child { nodes[down].next.append(child) }
+                }
+                if allDownIsVersioned[entry] { headSet[down] = false }
                 realHeadSet[down] = false
             }
         }
 
         // _normalize_depends_on
-        let downViaMap = nodes.map { buildEdges($0.versionedDown, withLabels: true) }
-        for index in nodes.indices {
-            let resolved = nodes[index].resolvedDependencies
-            guard !resolved.isEmpty else { continue }
-            var removed = Set<String>()
-            let ancestors = try buildWalk(from: [index]) { downViaMap[$0] }
-            for rev in ancestors where rev != index {
-                removed.formUnion(nodes[rev].resolvedDependencies)
+        var scratch = WalkScratch(count: nodeCount)
+        if anyDependencies {
+            var removed = Array(repeating: -1, count: nodeCount)
+            for index in nodes.indices {
+                let resolved = nodes[index].resolvedDependencies
+                guard !resolved.isEmpty else { continue }
+                try buildWalk(from: [index], .versionedDownViaMap, versioned, allDown, &scratch)
+                for rev in scratch.out where rev != index {
+                    for dep in resolvedDependencyNodes[rev] { removed[dep] = index }
+                }
+                var kept: [String] = []
+                var keptNodes: [Int] = []
+                for (dep, node) in zip(resolved, resolvedDependencyNodes[index])
+                where removed[node] != index && !keptNodes.contains(node) {
+                    kept.append(dep)
+                    keptNodes.append(node)
+                }
+                nodes[index].normalizedResolvedDependencies = kept
             }
-            nodes[index].normalizedResolvedDependencies =
-                RevisionGraph.dedupe(resolved.filter { !removed.contains($0) })
         }
 
         headNodes = nodes.indices.filter { headSet[$0] }
         realHeadNodes = nodes.indices.filter { realHeadSet[$0] }
-        try detectCycles()
-        computeEdgeIndexes()
+        try detectCycles(versioned, allDown, &scratch)
+        computeEdgeIndexes(versioned, allDown)
         try addBranches(hasBranchLabels)
     }
 
+    /// Positions of the first occurrence of each value, in order (`dedupe`'s survivors).
+    static func firstOccurrences(_ values: [String]) -> [Int] {
+        if values.count <= 8 {
+            return values.indices.filter { position in !values[..<position].contains(values[position]) }
+        }
+        var seen = Set<String>()
+        return values.indices.filter { seen.insert(values[$0]).inserted }
+    }
+
     /// `_iterate_related_revisions` during the build, resolving ids through a map that may not
-    /// contain them (KeyError) or may hold branch labels ("broken map").
+    /// contain them (KeyError) or may hold branch labels ("broken map"). Leaves the visited
+    /// nodes, in visit order, in `scratch.out`.
     private func buildWalk(
-        from targets: [Int], edges: (Int) -> [BuildEdge]
-    ) throws(RevisionGraphError) -> [Int] {
-        var seen = Array(repeating: false, count: nodes.count)
-        var out: [Int] = []
-        var todo: [Int] = []
+        from targets: [Int], _ kind: BuildWalkEdges, _ versioned: BuildEdgeTable,
+        _ allDown: BuildEdgeTable, _ scratch: inout WalkScratch
+    ) throws(RevisionGraphError) {
+        scratch.stamp += 1
+        let stamp = scratch.stamp
+        scratch.out.removeAll(keepingCapacity: true)
+        scratch.todo.removeAll(keepingCapacity: true)
         for target in targets {
-            todo.append(target)
-            while let rev = todo.popLast() {
-                if seen[rev] { continue }
-                seen[rev] = true
-                for edge in edges(rev) {
-                    switch edge {
-                    case .node(let next): todo.append(next)
-                    case .missing(let key): throw .keyError(key)
-                    case .brokenMap: throw .revision("Dependency resolution failed; broken map")
+            scratch.todo.append(target)
+            while let rev = scratch.todo.popLast() {
+                if scratch.seen[rev] == stamp { continue }
+                scratch.seen[rev] = stamp
+                switch kind {
+                case .versionedDownViaMap:
+                    for entry in versioned.range(rev) {
+                        let found = versioned.viaMap[entry]
+                        guard found >= 0 else { throw .keyError(versioned.keys[entry]) }
+                        guard versioned.viaIDs[entry] >= 0 || nodes[found].revision == versioned.keys[entry]
+                        else { throw .revision("Dependency resolution failed; broken map") }
+                        scratch.todo.append(found)
                     }
+                case .versionedDownViaIDs:
+                    for entry in versioned.range(rev) {
+                        let found = versioned.viaIDs[entry]
+                        guard found >= 0 else { throw .keyError(versioned.keys[entry]) }
+                        scratch.todo.append(found)
+                    }
+                case .allDownViaIDs:
+                    for entry in allDown.range(rev) {
+                        let found = allDown.viaIDs[entry]
+                        guard found >= 0 else { throw .keyError(allDown.keys[entry]) }
+                        scratch.todo.append(found)
+                    }
+                case .next:
+                    scratch.todo.append(contentsOf: nodes[rev].next)
+                case .allNext:
+                    scratch.todo.append(contentsOf: nodes[rev].allNext)
                 }
-                out.append(rev)
+                scratch.out.append(rev)
             }
         }
-        return out
     }
 
     /// `_detect_cycles`: alembic's reachability check (it misses some cycles; see ``cycles()``).
-    private func detectCycles() throws(RevisionGraphError) {
-        if idMap.isEmpty { return }
-        let ids = revisionIDs
-        if headNodes.isEmpty || baseNodes.isEmpty { throw .cycle(.cycleDetected, ids) }
-        let downViaIDs = nodes.map { buildEdges($0.versionedDown, withLabels: false) }
-        let fromHeads = try buildWalk(from: headNodes) { downViaIDs[$0] }
-        let fromBases = try buildWalk(from: baseNodes) { node in
-            self.nodes[node].next.map(BuildEdge.node)
+    private func detectCycles(
+        _ versioned: BuildEdgeTable, _ allDown: BuildEdgeTable, _ scratch: inout WalkScratch
+    ) throws(RevisionGraphError) {
+        if idKeyCount == 0 { return }
+        if headNodes.isEmpty || baseNodes.isEmpty { throw .cycle(.cycleDetected, revisionIDs) }
+        if let deleted = try unreachedIDs(
+            down: .versionedDownViaIDs, from: headNodes, up: .next, from: baseNodes,
+            versioned, allDown, &scratch) {
+            throw .cycle(.cycleDetected, deleted)
         }
-        var deleted = Set(ids)
-        deleted.subtract(Set(fromHeads.map { nodes[$0].revision })
-            .intersection(fromBases.map { nodes[$0].revision }))
-        if !deleted.isEmpty { throw .cycle(.cycleDetected, PythonRepr.sorted(deleted)) }
-
         if realHeadNodes.isEmpty || realBaseNodes.isEmpty {
-            throw .cycle(.dependencyCycleDetected, ids)
+            throw .cycle(.dependencyCycleDetected, revisionIDs)
         }
-        let allDownViaIDs = nodes.map { buildEdges($0.allDown, withLabels: false) }
-        let fromRealHeads = try buildWalk(from: realHeadNodes) { allDownViaIDs[$0] }
-        let fromRealBases = try buildWalk(from: realBaseNodes) { node in
-            self.nodes[node].allNext.map(BuildEdge.node)
+        if let deleted = try unreachedIDs(
+            down: .allDownViaIDs, from: realHeadNodes, up: .allNext, from: realBaseNodes,
+            versioned, allDown, &scratch) {
+            throw .cycle(.dependencyCycleDetected, deleted)
         }
-        var deletedDeps = Set(ids)
-        deletedDeps.subtract(Set(fromRealHeads.map { nodes[$0].revision })
-            .intersection(fromRealBases.map { nodes[$0].revision }))
-        if !deletedDeps.isEmpty {
-            throw .cycle(.dependencyCycleDetected, PythonRepr.sorted(deletedDeps))
-        }
+    }
+
+    /// The ids not reached both walking down from `heads` and up from `bases`, sorted, or nil.
+    private func unreachedIDs(
+        down: BuildWalkEdges, from heads: [Int], up: BuildWalkEdges, from bases: [Int],
+        _ versioned: BuildEdgeTable, _ allDown: BuildEdgeTable, _ scratch: inout WalkScratch
+    ) throws(RevisionGraphError) -> [String]? {
+        var reachedDown = Array(repeating: false, count: idKeyCount)
+        try buildWalk(from: heads, down, versioned, allDown, &scratch)
+        for node in scratch.out { reachedDown[keySlot[node]] = true }
+        var reachedBoth = Array(repeating: false, count: idKeyCount)
+        try buildWalk(from: bases, up, versioned, allDown, &scratch)
+        for node in scratch.out where reachedDown[keySlot[node]] { reachedBoth[keySlot[node]] = true }
+        guard reachedBoth.contains(false) else { return nil }
+        return PythonRepr.sorted((0..<idKeyCount).lazy.filter { !reachedBoth[$0] }.map { keyOrder[$0] })
     }
 
     /// Resolves every node's down edges to winning node indices (all resolvable once
     /// `_detect_cycles` has walked them from every head).
-    private mutating func computeEdgeIndexes() {
-        func resolve(_ ids: [String]) -> [Int] { ids.compactMap { idMap[$0] } }
-        versionedDownIndex = nodes.map { resolve($0.versionedDown) }
-        normalizedDownIndex = nodes.map { resolve($0.normalizedDown) }
-        allDownIndex = nodes.map { resolve($0.allDown) }
+    private mutating func computeEdgeIndexes(_ versioned: BuildEdgeTable, _ allDown: BuildEdgeTable) {
+        versionedDownIndex.reserveCapacity(nodes.count)
+        normalizedDownIndex.reserveCapacity(nodes.count)
+        allDownIndex.reserveCapacity(nodes.count)
+        for index in nodes.indices {
+            let all = allDown.resolvedIDs(index)
+            let sameAsAll = nodes[index].resolvedDependencies.isEmpty
+                && versioned.range(index).count == allDown.range(index).count
+            versionedDownIndex.append(sameAsAll ? all : versioned.resolvedIDs(index))
+            allDownIndex.append(all)
+            // Without dependencies, `normalizedDown` and `allDown` are both `dedupe(versionedDown)`.
+            normalizedDownIndex.append(
+                nodes[index].resolvedDependencies.isEmpty
+                    ? all : nodes[index].normalizedDown.compactMap { idMap[$0] })
+        }
     }
 
     /// `_add_branches`: labels go to every descendant, then down from the *last* descendant
@@ -348,8 +503,9 @@ extension RevisionGraph {
     private mutating func addBranches(_ labeled: [Int]) throws(RevisionGraphError) {
         for revision in labeled where !nodes[revision].branchLabels.isEmpty {
             let descendants = relatedNodes(from: [revision]) { self.nodes[$0].next }
+            let labels = nodes[revision].branchLabels
             for node in descendants {
-                nodes[node].branchLabels.formUnion(nodes[revision].branchLabels)
+                nodes[node].branchLabels.formUnion(labels)
             }
             guard var parent = descendants.last else { continue }
             var steps = 0
@@ -366,13 +522,14 @@ extension RevisionGraph {
 
     /// `_iterate_related_revisions` without checks over integer edges, in alembic's visit order.
     func relatedNodes(from targets: [Int], edges: (Int) -> [Int]) -> [Int] {
-        var seen = Set<Int>()
+        var seen = Array(repeating: false, count: nodes.count)
         var out: [Int] = []
         var todo: [Int] = []
         for target in targets {
             todo.append(target)
             while let rev = todo.popLast() {
-                if !seen.insert(rev).inserted { continue }
+                if seen[rev] { continue }
+                seen[rev] = true
                 todo.append(contentsOf: edges(rev))
                 out.append(rev)
             }
