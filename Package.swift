@@ -43,13 +43,15 @@ let package = Package(
             name: "alembic-ls-bench",
             dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "AlembicLSCLI", "LanguageServer"]
         ),
+        // Fixtures shared by the test targets (temporary Alembic projects with position markers).
+        .target(name: "TestSupport", dependencies: ["AlembicModel"], path: "Tests/TestSupport"),
         .testTarget(name: "TextCoreTests", dependencies: ["TextCore"]),
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"], exclude: ["Oracle"]),
         .testTarget(
             name: "AlembicModelTests", dependencies: ["AlembicModel", "PythonSyntax", "TextCore"], exclude: ["Oracle"]),
-        .testTarget(name: "LintTests", dependencies: ["Lint", "AlembicModel", "TextCore"]),
-        .testTarget(name: "IDETests", dependencies: ["IDE", "Lint", "AlembicModel", "TextCore"]),
-        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "IDE", "TextCore"]),
+        .testTarget(name: "LintTests", dependencies: ["Lint", "AlembicModel", "TextCore", "TestSupport"]),
+        .testTarget(name: "IDETests", dependencies: ["IDE", "Lint", "AlembicModel", "TextCore", "TestSupport"]),
+        .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "IDE", "TextCore", "TestSupport"]),
         .testTarget(
             name: "AlembicLSCLITests", dependencies: ["AlembicLSCLI", "Lint", "AlembicModel"],
             exclude: ["Oracle", "__Snapshots__"]),

@@ -1,6 +1,7 @@
 import Foundation
 import IDE
 import Lint
+import TestSupport
 import Testing
 
 /// Incremental analysis: buffers win over disk, only the changed file is re-parsed, disk

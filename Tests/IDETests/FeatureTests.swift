@@ -1,5 +1,6 @@
 import AlembicModel
 import IDE
+import TestSupport
 import Testing
 import TextCore
 

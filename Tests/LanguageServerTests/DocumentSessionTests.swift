@@ -1,5 +1,6 @@
 import Foundation
 import LanguageServer
+import TestSupport
 import Testing
 
 /// Document sync, pushed and pulled diagnostics and the navigation handlers through a session.

@@ -1,5 +1,6 @@
 import Foundation
 import LanguageServer
+import TestSupport
 import Testing
 
 /// JSON-RPC errors and the LSP lifecycle, through an in-memory transport.

@@ -1,5 +1,6 @@
 import Foundation
 import Lint
+import TestSupport
 import Testing
 
 @Suite struct LintSettingsTests {

@@ -1,6 +1,7 @@
 import Lint
-import TextCore
+import TestSupport
 import Testing
+import TextCore
 
 @Suite struct DocstringMismatchTests {
     @Test func staleRevisesLineIsReportedAndFixed() throws {

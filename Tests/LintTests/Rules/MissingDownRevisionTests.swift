@@ -1,6 +1,7 @@
 import Lint
-import TextCore
+import TestSupport
 import Testing
+import TextCore
 
 @Suite struct MissingDownRevisionTests {
     @Test func reportsFileWithoutDownRevisionAndOffersTheHead() throws {

@@ -1,4 +1,5 @@
 import Lint
+import TestSupport
 import Testing
 
 @Suite struct UnusedNoqaTests {

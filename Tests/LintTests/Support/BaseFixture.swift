@@ -2,6 +2,7 @@ import AlembicModel
 import Foundation
 import Lint
 import PythonSyntax
+import TestSupport
 import Testing
 
 extension Fixture {

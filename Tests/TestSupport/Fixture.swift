@@ -2,18 +2,18 @@ import AlembicModel
 import Foundation
 import TextCore
 
-/// A temporary Alembic project written from inline files.
+/// A temporary Alembic project written from inline files, shared by the test targets.
 ///
 /// Files are given as `path: contents`; `1️⃣`, `2️⃣` … markers in a file's contents are
 /// removed and their byte offsets recorded, so tests can say where a diagnostic must point.
-struct Fixture {
-    let root: String
+public struct Fixture: Sendable {
+    public let root: String
     /// Marker → (absolute path, byte offset).
-    let markers: [String: (path: String, offset: Int)]
+    public let markers: [String: (path: String, offset: Int)]
 
-    static let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣"]
+    public static let markerNames = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣"]
 
-    init(_ files: [String: String]) throws {
+    public init(_ files: [String: String]) throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("alembic-ls-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         root = base.path
@@ -34,7 +34,7 @@ struct Fixture {
 
     /// A standard project: `alembic.ini` pointing at `alembic/`, with the given migration
     /// files under `alembic/versions/`.
-    static func project(_ migrations: [String: String], extra: [String: String] = [:]) throws -> Fixture {
+    public static func project(_ migrations: [String: String], extra: [String: String] = [:]) throws -> Fixture {
         var files = extra
         if files["alembic.ini"] == nil {
             files["alembic.ini"] = "[alembic]\nscript_location = %(here)s/alembic\nsqlalchemy.url = sqlite://\n"
@@ -44,13 +44,19 @@ struct Fixture {
         return try Fixture(files)
     }
 
-    func path(_ relative: String) -> String { root + "/" + relative }
+    public func path(_ relative: String) -> String { root + "/" + relative }
 
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
+    public func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// Where a marker stood: the file and the byte offset.
+    public func location(_ marker: String) -> (path: String, offset: Int)? { markers[marker] }
+
+    /// The analysed project.
+    public func analyze() -> ProjectAnalysis { ProjectLoader.load(roots: [root], cwd: root) }
 }
 
 /// A migration file as `alembic revision` writes it.
-func migration(_ revision: String, _ down: String?, labels: String = "None", depends: String = "None", doc: String = "message", body: String = "pass") -> String {
+public func migration(_ revision: String, _ down: String?, labels: String = "None", depends: String = "None", doc: String = "message", body: String = "pass") -> String {
     let downLiteral = down ?? "None"
     return """
     \"\"\"\(doc)
