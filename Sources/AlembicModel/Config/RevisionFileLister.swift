@@ -31,8 +31,14 @@ public enum RevisionFileLister {
         var seen: Set<String> = []
         // Real paths of listed directories, so a plain file costs no extra system call.
         var realDirectories: [String: String] = [:]
-        for location in versionLocations where FileSystemProbe.exists(location) {
-            for entry in listDirectory(location, recursive: recursive, sourceless: sourceless, problems: &problems) {
+        let listings = versionLocations.filter(FileSystemProbe.exists).map {
+            (location: $0, entries: listDirectory($0, recursive: recursive, sourceless: sourceless, problems: &problems))
+        }
+        // Regular files of one directory have distinct real paths: the "loaded twice" check is
+        // only needed when several directories or symbolic links are involved.
+        let mayRepeat = listings.count > 1 || recursive || listings.contains { $0.entries.contains { !$0.isRegularFile } }
+        for (location, entries) in listings {
+            for entry in entries {
                 let listed = entry.path
                 let real: String
                 if entry.isRegularFile {
@@ -42,7 +48,7 @@ public enum RevisionFileLister {
                 } else {
                     real = PythonPath.resolve(listed, cwd: cwd)
                 }
-                if seen.contains(real) {
+                if mayRepeat && seen.contains(real) {
                     problems.append(
                         ConfigProblem(
                             kind: .revisionFile, severity: .warning,
@@ -53,7 +59,7 @@ public enum RevisionFileLister {
                     )
                     continue
                 }
-                seen.insert(real)
+                if mayRepeat { seen.insert(real) }
                 let name = entry.isRegularFile ? entry.name : PythonPath.name(real)
                 guard let suffix = matchedSuffix(name, sourceless: sourceless) else { continue }
                 if suffix != .py {
@@ -134,14 +140,12 @@ public enum RevisionFileLister {
                 continue
             }
             var directories: [String] = []
-            var fileNames: [String] = []
-            var regular: Set<String> = []
+            var files: [(name: String, regular: Bool)] = []
             for entry in entries {
                 if entry.type == .directory {
                     directories.append(entry.name)
                 } else {
-                    fileNames.append(entry.name)
-                    if entry.type == .file { regular.insert(entry.name) }
+                    files.append((entry.name, entry.type == .file))
                 }
             }
             directories.sort(by: codePointOrder)
@@ -151,8 +155,14 @@ public enum RevisionFileLister {
                 stack += children
                 continue
             }
-            fileNames.sort(by: codePointOrder)
-            paths += fileNames.map { ListedEntry(directory: directory, name: $0, isRegularFile: regular.contains($0)) }
+            if files.allSatisfy({ Self.isASCII($0.name) }) {
+                // For ASCII names Swift's own ordering is byte order, and much faster.
+                files.sort { $0.name < $1.name }
+            } else {
+                files.sort { codePointOrder($0.name, $1.name) }
+            }
+            let fileNames = files.map(\.name)
+            paths += files.map { ListedEntry(directory: directory, name: $0.name, isRegularFile: $0.regular) }
             if sourceless {
                 let cache = PythonPath.join(directory, "__pycache__")
                 if case .entries(let cached) = FileSystemProbe.list(cache) {
@@ -168,6 +178,10 @@ public enum RevisionFileLister {
             stack += children
         }
         return paths
+    }
+
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// Python's `str` ordering: by code point, which is UTF-8 byte order.
