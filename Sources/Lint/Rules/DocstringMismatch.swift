@@ -51,13 +51,14 @@ public enum DocstringMismatch: Rule {
             }
             if let revises = doc.revises, let range = doc.revisesRange, let down = file.downRevision.value {
                 let listed = revises.map(\.value)
-                if Set(listed) != Set(down.ids) {
-                    let text = down.ids.joined(separator: ", ")
+                let ids = down.ids
+                if listed != ids && Set(listed) != Set(ids) {
+                    let text = ids.joined(separator: ", ")
                     let fix = Fix(title: "Set `Revises:` to '\(text)'",
                                   edits: [FileEdit(path: file.path, edits: [TextEdit(range: range, newText: text)])],
                                   applicability: .safe)
                     let shown = listed.isEmpty ? "nothing" : listed.joined(separator: ", ")
-                    let actual = down.ids.isEmpty ? "None" : down.ids.map { "'\($0)'" }.joined(separator: ", ")
+                    let actual = ids.isEmpty ? "None" : ids.map { "'\($0)'" }.joined(separator: ", ")
                     out.append(diagnostic(
                         "Docstring says `Revises: \(shown)` but `down_revision` is \(actual)",
                         path: file.path, range: range == doc.range ? doc.range : range,

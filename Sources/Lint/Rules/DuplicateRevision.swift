@@ -26,12 +26,20 @@ public enum DuplicateRevision: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
+        // One dictionary entry per id; lists are built only for the (rare) duplicated ids.
+        var first: [String: Int] = [:]
+        first.reserveCapacity(env.files.count)
         var byID: [String: [Int]] = [:]
         var order: [String] = []
         for (index, file) in env.files.enumerated() where file.readError == nil {
             guard let id = file.revisionID else { continue }
-            if byID[id] == nil { order.append(id) }
-            byID[id, default: []].append(index)
+            if let earlier = first.updateValue(index, forKey: id) {
+                if byID[id] == nil {
+                    order.append(id)
+                    byID[id] = [earlier]
+                }
+                byID[id, default: []].append(index)
+            }
         }
         var out: [Diagnostic] = []
         for id in order {

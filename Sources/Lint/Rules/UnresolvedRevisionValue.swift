@@ -31,23 +31,17 @@ public enum UnresolvedRevisionValue: Rule {
     public static func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for file in context.environment.files where file.readError == nil {
-            let facts: [(String, ByteRange?, String?)] = [
-                ("revision", file.revision.valueRange, reason(file.revision)),
-                ("down_revision", file.downRevision.valueRange, reason(file.downRevision)),
-                ("branch_labels", file.branchLabels.valueRange, reason(file.branchLabels)),
-                ("depends_on", file.dependsOn.valueRange, reason(file.dependsOn)),
-            ]
-            for (name, range, why) in facts {
-                guard let why, let range else { continue }
-                out.append(diagnostic("Cannot read `\(name)` without running Python: \(why)", path: file.path, range: range))
-            }
+            report("revision", file.revision, file.path, into: &out)
+            report("down_revision", file.downRevision, file.path, into: &out)
+            report("branch_labels", file.branchLabels, file.path, into: &out)
+            report("depends_on", file.dependsOn, file.path, into: &out)
         }
         return out
     }
 
-    private static func reason<T>(_ fact: AssignedFact<T>) -> String? {
-        if case let .unresolved(reason, _, _) = fact { return reason }
-        return nil
+    private static func report<T>(_ name: String, _ fact: AssignedFact<T>, _ path: String, into out: inout [Diagnostic]) {
+        guard case let .unresolved(why, _, range) = fact else { return }
+        out.append(diagnostic("Cannot read `\(name)` without running Python: \(why)", path: path, range: range))
     }
 }
 
