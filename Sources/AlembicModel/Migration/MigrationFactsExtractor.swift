@@ -77,10 +77,24 @@ public enum MigrationFactsExtractor {
         return file
     }
 
+    static let variableBytes: [(name: String, bytes: [UInt8])] = variables.sorted().map { ($0, Array($0.utf8)) }
+
+    /// The variable an identifier names, when it is one of the four, compared on the source
+    /// bytes (most names are not, and decoding each into a String would cost more).
+    static func variableName(_ id: Identifier) -> String? {
+        let range = id.range
+        let source = id.tree.source
+        guard range.end <= source.count else { return nil }
+        for candidate in variableBytes where candidate.bytes.count == range.length {
+            if source[range.start ..< range.end].elementsEqual(candidate.bytes) { return candidate.name }
+        }
+        return nil
+    }
+
     /// Whether an assignment target binds one of the four variables (directly or by unpacking).
     static func bindsVariable(_ target: Expr) -> Bool {
         switch target.kind {
-        case let .name(id): return variables.contains(id.name)
+        case let .name(id): return variableName(id) != nil
         case let .tuple(elts), let .list(elts): return elts.contains { bindsVariable($0) }
         case let .starred(inner): return bindsVariable(inner)
         default: return false
@@ -91,8 +105,9 @@ public enum MigrationFactsExtractor {
         target: Expr, valueExpr: Expr, statement: ByteRange, folder: ConstantFolder, into file: inout MigrationFile
     ) {
         switch target.kind {
-        case let .name(id) where variables.contains(id.name):
-            store(id.name, folder.fold(valueExpr), statement: statement, valueRange: valueExpr.range, into: &file)
+        case let .name(id):
+            guard let name = variableName(id) else { return }
+            store(name, folder.fold(valueExpr), statement: statement, valueRange: valueExpr.range, into: &file)
         case let .tuple(elts), let .list(elts):
             let names = elts.compactMap { $0.identifier }.filter { variables.contains($0) }
             guard !names.isEmpty else { return }

@@ -136,15 +136,22 @@ public enum ProjectLoader {
 
         // The lint graph drops references to ids that do not exist, so one dangling parent
         // does not hide every other finding.
-        let ids = Set(specs.map(\.revision))
-        let labels = Set(fileIndexByLabel.keys)
-        let lintSpecs = specs.map { spec -> RevisionSpec in
-            var spec = spec
-            spec.downRevision = Self.filtered(spec.downRevision) { ids.contains($0) }
-            spec.dependsOn = Self.filtered(spec.dependsOn) { ids.contains($0) || labels.contains($0) }
-            return spec
+        // `fileIndexByRevision` already holds every id. Only when something dangles is a second
+        // spec list (and graph) needed.
+        let labels = fileIndexByLabel
+        let dangles = specs.contains { spec in
+            spec.downRevision.ids.contains { fileIndexByRevision[$0] == nil }
+                || spec.dependsOn.ids.contains { fileIndexByRevision[$0] == nil && labels[$0] == nil }
         }
-        let lintGraph = lintSpecs == specs ? graph : RevisionGraph(lintSpecs)
+        var lintGraph = graph
+        if dangles {
+            lintGraph = RevisionGraph(specs.map { spec -> RevisionSpec in
+                var spec = spec
+                spec.downRevision = Self.filtered(spec.downRevision) { fileIndexByRevision[$0] != nil }
+                spec.dependsOn = Self.filtered(spec.dependsOn) { fileIndexByRevision[$0] != nil || labels[$0] != nil }
+                return spec
+            })
+        }
         return EnvironmentAnalysis(
             environment: environment, files: files, listingProblems: listingProblems, graph: graph,
             lintGraph: lintGraph, fileIndexByRevision: fileIndexByRevision, specFiles: specFiles,
