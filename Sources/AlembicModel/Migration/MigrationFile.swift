@@ -228,6 +228,10 @@ public struct MigrationFile: Sendable {
         set { unique().comments = newValue }
     }
 
+    /// True when the file was read and decoded (``readError`` is nil); cheaper than reading
+    /// the error itself.
+    public var isReadable: Bool { storage.readError == nil }
+
     /// The id alembic would register this file under, if any.
     public var revisionID: String? {
         revision.value?.value ?? (revision.isAbsent ? legacyRevisionFromName : nil)

@@ -118,7 +118,7 @@ public enum ProjectLoader {
         var fileIndexByRevision: [String: Int] = [:]
         var fileIndexByLabel: [String: Int] = [:]
         for (index, file) in files.enumerated() {
-            guard file.readError == nil, let id = file.revisionID else { continue }
+            guard file.isReadable, let id = file.revisionID else { continue }
             // A file alembic cannot load (no down_revision, unfoldable values) still takes part,
             // as a base, so that its descendants are not reported as orphans.
             let down = file.downRevision.value.map(Self.reference) ?? .none

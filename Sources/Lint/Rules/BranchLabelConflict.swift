@@ -29,7 +29,7 @@ public enum BranchLabelConflict: Rule {
         let ids = Set(env.fileIndexByRevision.keys)
         var firstDeclaration: [String: (file: MigrationFile, item: StringItem)] = [:]
         var out: [Diagnostic] = []
-        for file in env.files where file.readError == nil {
+        for file in env.files where file.isReadable {
             guard let id = file.revisionID, let labels = file.branchLabels.value else { continue }
             var seenHere = Set<String>()
             for item in labels {

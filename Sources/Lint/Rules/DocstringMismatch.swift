@@ -38,7 +38,7 @@ public enum DocstringMismatch: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for file in context.environment.files where file.readError == nil {
+        for file in context.environment.files where file.isReadable {
             guard let doc = file.docstring else { continue }
             if let declared = doc.revisionID, let revision = file.revision.value?.value, declared.value != revision {
                 let fix = Fix(title: "Set `Revision ID:` to '\(revision)'",

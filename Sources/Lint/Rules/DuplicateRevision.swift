@@ -31,7 +31,7 @@ public enum DuplicateRevision: Rule {
         first.reserveCapacity(env.files.count)
         var byID: [String: [Int]] = [:]
         var order: [String] = []
-        for (index, file) in env.files.enumerated() where file.readError == nil {
+        for (index, file) in env.files.enumerated() where file.isReadable {
             guard let id = file.revisionID else { continue }
             if let earlier = first.updateValue(index, forKey: id) {
                 if byID[id] == nil {

@@ -37,7 +37,7 @@ public enum MissingDownRevision: Rule {
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
         var out: [Diagnostic] = []
-        for file in env.files where file.readError == nil && file.downRevision.isAbsent {
+        for file in env.files where file.isReadable && file.downRevision.isAbsent {
             guard let id = file.revisionID else { continue }
             let otherHeads = env.lintGraph.heads.filter { $0 != id }
             var fix: Fix?

@@ -25,7 +25,7 @@ public enum MissingRevisionID: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         context.environment.files.compactMap { file in
-            guard file.readError == nil, file.revision.isAbsent, file.legacyRevisionFromName == nil else { return nil }
+            guard file.isReadable, file.revision.isAbsent, file.legacyRevisionFromName == nil else { return nil }
             let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
             return diagnostic(
                 "\(name) is in a version directory but declares no `revision`; alembic fails with \"Could not determine revision id from filename \(name)\"",

@@ -32,7 +32,7 @@ public enum UnknownDependency: Rule {
         let ids = Set(env.fileIndexByRevision.keys)
         let owners = context.labelOwners
         var out: [Diagnostic] = []
-        for file in env.files where file.readError == nil {
+        for file in env.files where file.isReadable {
             guard let id = file.revisionID, let declared = file.dependsOn.value else { continue }
             for item in declared.items where !ids.contains(item.value) && owners[item.value] == nil {
                 var message = "`depends_on` of '\(id)' names '\(item.value)', which is neither a revision nor a branch label of this environment"

@@ -39,7 +39,7 @@ public enum UnknownDownRevision: Rule {
         let env = context.environment
         let ids = Set(env.fileIndexByRevision.keys)
         var out: [Diagnostic] = []
-        for file in env.files where file.readError == nil {
+        for file in env.files where file.isReadable {
             guard let id = file.revisionID, let declared = file.downRevision.value else { continue }
             for item in declared.items where !ids.contains(item.value) {
                 let suggestions = Suggestions.closest(to: item.value, in: ids.filter { $0 != id }, labelOwners: context.labelOwners)

@@ -30,7 +30,7 @@ public enum UnresolvedRevisionValue: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for file in context.environment.files where file.readError == nil {
+        for file in context.environment.files where file.isReadable {
             report("revision", file.revision, file.path, into: &out)
             report("down_revision", file.downRevision, file.path, into: &out)
             report("branch_labels", file.branchLabels, file.path, into: &out)
