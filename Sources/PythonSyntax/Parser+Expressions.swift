@@ -32,37 +32,28 @@ extension Parser {
         return add(.tuple, 0, s, lastEnd, makeList(mark))
     }
 
+    /// `'*' bitwise_or` when the current token is `*`, else nil (nothing consumed).
+    mutating func parseStarredBitOr() -> Int32? {
+        guard kind == .star else { return nil }
+        let s = tokStart
+        advance()
+        let v = parseBitOr()
+        return add(.starred, 0, s, lastEnd, v)
+    }
+
     /// `'*' bitwise_or | expression`.
     mutating func parseStarExpression() -> Int32 {
-        if kind == .star {
-            let s = tokStart
-            advance()
-            let v = parseBitOr()
-            return add(.starred, 0, s, lastEnd, v)
-        }
-        return parseExpression()
+        parseStarredBitOr() ?? parseExpression()
     }
 
     /// `'*' bitwise_or | named_expression`.
     mutating func parseStarNamedExpression() -> Int32 {
-        if kind == .star {
-            let s = tokStart
-            advance()
-            let v = parseBitOr()
-            return add(.starred, 0, s, lastEnd, v)
-        }
-        return parseNamedExpression()
+        parseStarredBitOr() ?? parseNamedExpression()
     }
 
     /// Targets for `del` and `for`: `'*' bitwise_or` or `bitwise_or`-level expressions.
     mutating func parseBitOrOrStar() -> Int32 {
-        if kind == .star {
-            let s = tokStart
-            advance()
-            let v = parseBitOr()
-            return add(.starred, 0, s, lastEnd, v)
-        }
-        return parseBitOr()
+        parseStarredBitOr() ?? parseBitOr()
     }
 
     /// `NAME ':=' expression | expression`.

@@ -36,10 +36,11 @@ public enum MissingDownRevision: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
+        let heads = env.lintGraph.heads
         var out: [Diagnostic] = []
         for file in env.files where file.isReadable && file.downRevision.isAbsent {
             guard let id = file.revisionID else { continue }
-            let otherHeads = env.lintGraph.heads.filter { $0 != id }
+            let otherHeads = heads.filter { $0 != id }
             var fix: Fix?
             if otherHeads.count == 1, let statement = file.revision.statementRange {
                 let edit = TextEdit.insert("\ndown_revision = \(context.quoted(otherHeads[0], like: file.path, file.revision.valueRange ?? statement))", at: statement.end)

@@ -38,11 +38,12 @@ public enum UnknownDownRevision: Rule {
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
         let ids = Set(env.fileIndexByRevision.keys)
+        let owners = context.labelOwners
         var out: [Diagnostic] = []
         for file in env.files where file.isReadable {
             guard let id = file.revisionID, let declared = file.downRevision.value else { continue }
             for item in declared.items where !ids.contains(item.value) {
-                let suggestions = Suggestions.closest(to: item.value, in: ids.filter { $0 != id }, labelOwners: context.labelOwners)
+                let suggestions = Suggestions.closest(to: item.value, in: ids.filter { $0 != id }, labelOwners: owners)
                 var message = "`down_revision` of '\(id)' names '\(item.value)', which is not a revision of this environment"
                 var fix: Fix?
                 switch suggestions {
