@@ -24,6 +24,14 @@ public struct EnvironmentAnalysis: Sendable {
     public var envPy: PythonFileSummary?
     /// Branch label → index into ``files`` of the file declaring it (the last one).
     public var fileIndexByLabel: [String: Int]
+    /// What the project declares about its Alembic version (lock file, requirements,
+    /// pyproject.toml), found from the configuration's directory up to the workspace root.
+    public var alembicRequirement: DependencyRequirement? = nil
+
+    /// The database family of `sqlalchemy.url`, when it names a real one.
+    public var dialect: SQLDialect? {
+        environment.sqlalchemyURL.flatMap { SQLDialect(url: $0.value) }
+    }
 
     /// The file that defines `revision` (the one alembic uses).
     public func file(for revision: String) -> MigrationFile? {

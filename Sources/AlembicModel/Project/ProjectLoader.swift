@@ -43,6 +43,7 @@ public enum ProjectLoader {
             files.append(file)
         }
         var analysis = build(environment: environment, files: files, listingProblems: listing.problems)
+        analysis.alembicRequirement = alembicRequirement(for: environment, searchRoots: searchRoots)
         if let envPath = environment.envPy, envPath.hasSuffix(".py"), case let .bytes(bytes) = SourceReader.read(envPath),
            SourceReader.decodingProblem(bytes) == nil {
             let parsed = parseModule(bytes)
@@ -50,6 +51,16 @@ public enum ProjectLoader {
             analysis.envPy = PythonFileSummary(path: envPath, syntaxErrors: parsed.errors, comments: parsed.commentLines())
         }
         return analysis
+    }
+
+    /// The project's declaration of Alembic nearest to the environment's configuration (or
+    /// script directory), searched up to the workspace root that contains it.
+    static func alembicRequirement(for environment: AlembicEnvironment, searchRoots: [String]) -> DependencyRequirement? {
+        let anchor = environment.configFile ?? environment.pyprojectFile ?? environment.scriptDirectory
+        guard let anchor else { return nil }
+        let directory = anchor.hasSuffix(".ini") || anchor.hasSuffix(".toml") ? PythonPath.parent(anchor) : anchor
+        let root = searchRoots.filter { directory == $0 || directory.hasPrefix($0 + "/") }.max { $0.count < $1.count }
+        return DependencyScanner.requirement(for: "alembic", from: directory, upTo: root ?? directory)
     }
 
     /// A directory root stays; a file root becomes the closest ancestor directory holding an

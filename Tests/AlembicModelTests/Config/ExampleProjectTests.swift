@@ -37,6 +37,16 @@ import Testing
         #expect(oracle?["heads"] == ["e7b99c2d1f4a"])
     }
 
+    @Test func ettamettaDeclaresItsAlembicVersion() throws {
+        let project = ProjectLoader.load(roots: [Self.examples + "/ettametta"])
+        let environment = try #require(project.environments.first)
+        let requirement = try #require(environment.alembicRequirement)
+        #expect(requirement.file == Self.examples + "/ettametta/requirements.txt")
+        #expect(requirement.minimum == PackageVersion("1.13") && requirement.exact == nil)
+        // The ini's URL is alembic's placeholder: no dialect until a setting or env.py says so.
+        #expect(environment.dialect == nil)
+    }
+
     @Test func brokenHeadsIsDiscoveredWithAllItsFiles() throws {
         let root = Self.examples + "/broken-heads"
         let result = WorkspaceDiscovery.discover(roots: [root])
