@@ -21,13 +21,18 @@ let package = Package(
             name: "AlembicModel",
             dependencies: ["TextCore", "PythonSyntax", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // The only code touching C: SQLite and PostgreSQL client libraries from Debian, behind
+        // one read-only introspection interface that yields AlembicModel's plain schema values.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .target(name: "DatabaseIntrospection", dependencies: ["AlembicModel", "CSQLite", "CLibPQ"]),
         // Layer 3: rules (pure functions of the model), diagnostics, suppressions, settings.
         .target(
             name: "Lint",
             dependencies: ["TextCore", "PythonSyntax", "AlembicModel", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Layer 4: editor features over an analysis snapshot, in byte offsets; no LSP types.
-        .target(name: "IDE", dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint"]),
+        .target(name: "IDE", dependencies: ["TextCore", "PythonSyntax", "AlembicModel", "Lint", "DatabaseIntrospection"]),
         // Layer 4b: JSON-RPC framing, hand-written LSP types, dispatch, document store.
         .target(name: "LanguageServer", dependencies: ["TextCore", "AlembicModel", "Lint", "IDE"]),
         // Layer 5: the command-line front end (check, heads, history, rules, debug ...).
@@ -49,6 +54,7 @@ let package = Package(
         .testTarget(name: "PythonSyntaxTests", dependencies: ["PythonSyntax", "TextCore"], exclude: ["Oracle"]),
         .testTarget(
             name: "AlembicModelTests", dependencies: ["AlembicModel", "PythonSyntax", "TextCore"], exclude: ["Oracle"]),
+        .testTarget(name: "DatabaseIntrospectionTests", dependencies: ["DatabaseIntrospection", "AlembicModel", "CSQLite", "CLibPQ"]),
         .testTarget(name: "LintTests", dependencies: ["Lint", "AlembicModel", "TextCore", "TestSupport"]),
         .testTarget(name: "IDETests", dependencies: ["IDE", "Lint", "AlembicModel", "TextCore", "TestSupport"]),
         .testTarget(name: "LanguageServerTests", dependencies: ["LanguageServer", "IDE", "TextCore", "TestSupport"]),
