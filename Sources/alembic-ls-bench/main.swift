@@ -8,7 +8,8 @@ import PythonSyntax
 //   2. `alembic-ls check` on a generated 10,000-revision tree with branches and merges,
 //      beside `alembic heads` on the same tree, in the same run.
 // Options: --stdlib DIR, --python PATH (for `alembic heads`), --revisions N, --runs N.
-// `--lsp` runs the language-server benchmark instead (see LanguageServerBench).
+// `--lsp` runs the language-server benchmark instead (see LanguageServerBench); `--edit-phases`
+// breaks one edit's cost down by phase, in process (see EditPhasesBench).
 
 struct Options {
     var stdlib: String?
@@ -81,6 +82,10 @@ func shell(_ executable: String, _ args: [String], cwd: String? = nil) -> (statu
 var options = Options(Array(CommandLine.arguments.dropFirst()))
 if CommandLine.arguments.contains("--lsp") {
     LanguageServerBench.run(revisions: options.revisions, edits: 200, treePath: options.tree)
+    exit(0)
+}
+if CommandLine.arguments.contains("--edit-phases") {
+    EditPhasesBench.run(revisions: options.revisions, edits: 40, treePath: options.tree)
     exit(0)
 }
 let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
