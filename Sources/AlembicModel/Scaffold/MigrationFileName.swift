@@ -15,13 +15,31 @@ public enum MigrationFileName {
             }
         }
         if !word.isEmpty { words.append(String(word)) }
-        let slug = Array(words.joined(separator: "_").lowercased().unicodeScalars)
+        let slug = Array(pythonLower(words.joined(separator: "_")).unicodeScalars)
         guard slug.count > truncateLength else { return String(String.UnicodeScalarView(slug)) }
         // slug[:n] with Python's slice rules (a negative n counts from the end).
         let end = truncateLength >= 0 ? truncateLength : max(0, slug.count + truncateLength)
         let head = slug[..<end]
         let kept = head.lastIndex(of: "_").map { head[..<$0] } ?? head
         return String(String.UnicodeScalarView(kept)) + "_"
+    }
+
+    /// Python's `str.lower()`: full case mapping, and `Σ` becomes the final `ς` at the end
+    /// of a word (Unicode's Final_Sigma condition).
+    static func pythonLower(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = ""
+        for (index, scalar) in scalars.enumerated() {
+            guard scalar == "\u{03A3}" else {
+                out += String(scalar).lowercased()
+                continue
+            }
+            let before = scalars[..<index].last { !$0.properties.isCaseIgnorable }
+            let after = scalars[(index + 1)...].first { !$0.properties.isCaseIgnorable }
+            let final = before?.properties.isCased == true && after?.properties.isCased != true
+            out += final ? "\u{03C2}" : "\u{03C3}"
+        }
+        return out
     }
 
     /// `file_template % {...} + ".py"`, or the formatting failure's description.
