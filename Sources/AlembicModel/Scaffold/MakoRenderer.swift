@@ -10,6 +10,14 @@ struct MakoRenderer {
     private(set) var output = ""
 
     private static let builtins: Set<String> = ["repr", "str", "len", "bool", "int", "tuple", "list", "sorted"]
+    /// Other Python builtins: a template calling one is outside the subset (never run).
+    private static let otherBuiltins: Set<String> = [
+        "abs", "all", "any", "ascii", "bin", "bytes", "callable", "chr", "dict", "dir", "divmod", "enumerate", "eval",
+        "exec", "filter", "float", "format", "frozenset", "getattr", "globals", "hasattr", "hash", "hex", "id", "input",
+        "isinstance", "issubclass", "iter", "locals", "map", "max", "min", "next", "object", "oct", "open", "ord", "pow",
+        "print", "range", "reversed", "round", "set", "setattr", "slice", "sum", "super", "type", "vars", "zip",
+        "__import__",
+    ]
 
     init(variables: [String: MakoValue], imports: [String: String]) {
         self.variables = variables
@@ -72,8 +80,6 @@ struct MakoRenderer {
             case "h":
                 let text = try call(.function("str"), [current], line: line)
                 if case .string(let s) = text { current = .string(Self.htmlEscape(s)) }
-            case "u", "x", "entity", "unicode", "decode":
-                throw .unsupportedSyntax(line: line, what: "the '\(filter)' filter")
             default:
                 current = try call(lookup(filter), [current], line: line)
             }
@@ -112,7 +118,7 @@ struct MakoRenderer {
         if let module = imports[name] { return .module(module) }
         if let value = variables[name] { return value }
         if name == "context" { return .context }
-        if Self.builtins.contains(name) { return .function(name) }
+        if Self.builtins.contains(name) || Self.otherBuiltins.contains(name) { return .function(name) }
         return .undefined
     }
 

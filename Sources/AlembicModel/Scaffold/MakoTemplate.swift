@@ -248,7 +248,8 @@ struct MakoLexer {
         if stop == "|" {
             let (escapes, _) = try pythonUntil(["}"], nesting: true, from: position)
             filters = escapes.split(separator: ",").map { String($0).trimmedBlanks(" \t\r\n") }
-            if filters.contains(where: { $0.isEmpty || $0.contains("(") }) {
+            let unsupported: Set<String> = ["u", "x", "entity", "unicode", "decode"]
+            if filters.contains(where: { $0.isEmpty || $0.contains("(") || $0.contains(".") || unsupported.contains($0) }) {
                 throw .unsupportedSyntax(line: line, what: "filter list '\(escapes.trimmedBlanks(" \t\r\n"))'")
             }
         }
