@@ -1,10 +1,14 @@
 import AlembicModel
+import Lint
 import TextCore
 
-/// A line of text shown above a `revision = …` line.
+/// A line of text shown above a `revision = …` line, and the revisions it is about.
 public struct CodeLensInfo: Hashable, Sendable {
     public var range: ByteRange
     public var title: String
+    /// The `revision = …` literals of the parents, then of the children: what a click on
+    /// the lens shows.
+    public var targets: [Location]
 }
 
 /// A hint shown after a parent id: the parent's message.
@@ -19,7 +23,9 @@ extension AnalysisSnapshot {
     public func codeLenses(path: String) -> [CodeLensInfo] {
         guard let (environment, file) = migration(at: path), let id = file.revisionID,
               let range = file.revision.statementRange ?? file.revision.valueRange else { return [] }
-        guard let info = environment.lintGraph.revisionInfo(id) else { return [CodeLensInfo(range: range, title: "not in the revision graph")] }
+        guard let info = environment.lintGraph.revisionInfo(id) else {
+            return [CodeLensInfo(range: range, title: "not in the revision graph", targets: [])]
+        }
         var parts: [String] = []
         if info.isHead { parts.append("head") }
         if info.isBase { parts.append("base") }
@@ -27,7 +33,10 @@ extension AnalysisSnapshot {
         if info.isBranchPoint { parts.append("branch point") }
         let children = info.allNextRevisions.count
         if children > 0 { parts.append(children == 1 ? "1 child" : "\(children) children") }
-        return [CodeLensInfo(range: range, title: parts.joined(separator: " · "))]
+        let targets = (info.allDownRevisions + info.allNextRevisions).compactMap { revision in
+            environment.revisionLocation(revision).map { Location(path: $0.path, range: $0.range) }
+        }
+        return [CodeLensInfo(range: range, title: parts.joined(separator: " · "), targets: targets)]
     }
 
     /// After each id in `down_revision` and `depends_on`, the named revision's message.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON value, for message envelopes and free-form fields (`initializationOptions`,
 /// `settings`).
 public enum JSON: Codable, Hashable, Sendable {
@@ -71,5 +73,20 @@ public enum JSON: Codable, Hashable, Sendable {
         guard let array else { return nil }
         let out = array.compactMap(\.string)
         return out.count == array.count ? out : nil
+    }
+}
+
+extension JSON {
+    /// An encodable value as JSON (null when it cannot be encoded, which the LSP types here
+    /// never cause).
+    static func encoding(_ value: some Encodable) -> JSON {
+        guard let data = try? JSONEncoder().encode(value), let json = try? JSONDecoder().decode(JSON.self, from: data) else { return .null }
+        return json
+    }
+
+    /// The value decoded as `T`, or nil.
+    func decoded<T: Decodable>(as type: T.Type) -> T? {
+        guard let data = try? JSONEncoder().encode(self) else { return nil }
+        return try? JSONDecoder().decode(T.self, from: data)
     }
 }

@@ -25,4 +25,5 @@ public struct ResponseError: Error, Codable, Hashable, Sendable {
     public static func invalidParams(_ message: String) -> ResponseError { ResponseError(code: invalidParamsCode, message: message) }
     public static let serverNotInitialized = ResponseError(code: serverNotInitializedCode, message: "the server is not initialized")
     public static let cancelled = ResponseError(code: requestCancelledCode, message: "the request was cancelled")
+    public static let contentModified = ResponseError(code: contentModifiedCode, message: "the document changed before the answer")
 }

@@ -42,7 +42,7 @@ extension Session {
     }
 
     func documentDiagnostics(id: RequestID, _ params: LSP.TextDocumentParams) throws(ResponseError) {
-        runOnSnapshot(id: id) { context throws(ResponseError) in
+        runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
             let path = try context.path(params.textDocument.uri)
             let items = (context.snapshot.diagnostics[path] ?? []).map(context.diagnostic)
             return LSP.FullDocumentDiagnosticReport(resultId: "\(context.snapshot.generation)", items: items)

@@ -31,6 +31,8 @@ extension Session {
             case "textDocument/completion": try completion(id: id, params(LSP.TextDocumentPositionParams.self, data))
             case "textDocument/documentSymbol": try documentSymbols(id: id, params(LSP.TextDocumentParams.self, data))
             case "workspace/symbol": try workspaceSymbols(id: id, params(LSP.WorkspaceSymbolParams.self, data))
+            case "textDocument/codeAction": try codeAction(id: id, params(LSP.CodeActionParams.self, data))
+            case "workspace/executeCommand": try executeCommand(id: id, params(LSP.ExecuteCommandParams.self, data))
             case "textDocument/codeLens": try codeLenses(id: id, params(LSP.TextDocumentParams.self, data))
             case "textDocument/inlayHint": try inlayHints(id: id, params(LSP.InlayHintParams.self, data))
             case "textDocument/diagnostic": try documentDiagnostics(id: id, params(LSP.TextDocumentParams.self, data))

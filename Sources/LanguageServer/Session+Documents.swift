@@ -24,6 +24,7 @@ extension Session {
         }
         if let version = params.textDocument.version { document.version = version }
         documents[path] = document
+        contentModified(path)
         host.setOverlay(path, bytes: document.bytes)
         scheduleAnalysis()
     }
@@ -33,6 +34,7 @@ extension Session {
             log.log("didClose of a document that is not open ignored: \(params.textDocument.uri)")
             return
         }
+        contentModified(path)
         host.setOverlay(path, bytes: nil)
         scheduleAnalysis()
     }

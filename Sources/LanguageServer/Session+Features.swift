@@ -3,7 +3,7 @@ import TextCore
 
 extension Session {
     func hover(id: RequestID, _ params: LSP.TextDocumentPositionParams) throws(ResponseError) {
-        runOnSnapshot(id: id) { context throws(ResponseError) in
+        runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
             let path = try context.path(params.textDocument.uri)
             guard let info = context.snapshot.hover(path: path, offset: context.offset(path, params.position)) else { return JSON.null }
             return LSP.Hover(contents: LSP.MarkupContent(kind: "markdown", value: info.markdown), range: context.range(path, info.range))
@@ -11,14 +11,14 @@ extension Session {
     }
 
     func definition(id: RequestID, _ params: LSP.TextDocumentPositionParams) throws(ResponseError) {
-        runOnSnapshot(id: id) { context throws(ResponseError) in
+        runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
             let path = try context.path(params.textDocument.uri)
             return context.snapshot.definition(path: path, offset: context.offset(path, params.position)).map(context.location)
         }
     }
 
     func references(id: RequestID, _ params: LSP.ReferenceParams) throws(ResponseError) {
-        runOnSnapshot(id: id) { context throws(ResponseError) in
+        runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
             let path = try context.path(params.textDocument.uri)
             return context.snapshot.references(
                 path: path, offset: context.offset(path, params.position),
@@ -28,7 +28,7 @@ extension Session {
     }
 
     func completion(id: RequestID, _ params: LSP.TextDocumentPositionParams) throws(ResponseError) {
-        runOnSnapshot(id: id) { context throws(ResponseError) in
+        runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
             let path = try context.path(params.textDocument.uri)
             guard let result = context.snapshot.completion(path: path, offset: context.offset(path, params.position)) else {
                 return LSP.CompletionList(isIncomplete: false, items: [])
@@ -44,7 +44,7 @@ extension Session {
     }
 
     func documentSymbols(id: RequestID, _ params: LSP.TextDocumentParams) throws(ResponseError) {
-        runOnSnapshot(id: id) { context throws(ResponseError) in
+        runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
             let path = try context.path(params.textDocument.uri)
             return context.snapshot.documentSymbols(path: path).map { symbol in
                 LSP.DocumentSymbol(
@@ -63,16 +63,24 @@ extension Session {
     }
 
     func codeLenses(id: RequestID, _ params: LSP.TextDocumentParams) throws(ResponseError) {
-        runOnSnapshot(id: id) { context throws(ResponseError) in
+        runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
             let path = try context.path(params.textDocument.uri)
             return context.snapshot.codeLenses(path: path).map { lens in
-                LSP.CodeLens(range: context.range(path, lens.range), command: LSP.Command(title: lens.title, command: "", arguments: nil))
+                let range = context.range(path, lens.range)
+                // VS Code's `editor.action.showReferences` arguments: the URI, the position,
+                // the locations; the server answers the command with the locations.
+                let arguments: [JSON] = [
+                    .string(context.uri(path)), JSON.encoding(range.start),
+                    .array(lens.targets.map { JSON.encoding(context.location($0)) }),
+                ]
+                return LSP.CodeLens(range: range, command: LSP.Command(
+                    title: lens.title, command: ServerCommands.showReferences, arguments: arguments))
             }
         }
     }
 
     func inlayHints(id: RequestID, _ params: LSP.InlayHintParams) throws(ResponseError) {
-        runOnSnapshot(id: id) { context throws(ResponseError) in
+        runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
             let path = try context.path(params.textDocument.uri)
             let range = ByteRange(start: context.offset(path, params.range.start), end: context.offset(path, params.range.end))
             let index = context.lineIndex(path)

@@ -12,6 +12,7 @@ extension Session {
         encoding = offered.contains("utf-8") ? .utf8 : .utf16
         watchesFiles = clientCapabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.bool == true
         supportsProgress = clientCapabilities["window"]?["workDoneProgress"]?.bool == true
+        editCapabilities = EditCapabilities(clientCapabilities)
         trace = params.trace ?? "off"
         var roots = (params.workspaceFolders ?? []).compactMap { URIPath.path(fromURI: $0.uri) }
         if roots.isEmpty, let uri = params.rootUri, let path = URIPath.path(fromURI: uri) { roots = [path] }
@@ -32,6 +33,10 @@ extension Session {
             "documentSymbolProvider": .bool(true),
             "workspaceSymbolProvider": .bool(true),
             "codeLensProvider": .object(["resolveProvider": .bool(false)]),
+            "codeActionProvider": .object([
+                "codeActionKinds": .array([.string("quickfix"), .string(Self.fixAllKind)]), "resolveProvider": .bool(false),
+            ]),
+            "executeCommandProvider": .object(["commands": .array(ServerCommands.handlers.keys.sorted().map(JSON.string))]),
             "inlayHintProvider": .bool(true),
             "diagnosticProvider": .object([
                 "identifier": .string("alembic-ls"), "interFileDependencies": .bool(true), "workspaceDiagnostics": .bool(true),

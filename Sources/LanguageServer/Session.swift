@@ -35,7 +35,7 @@ public final class Session: @unchecked Sendable {
     /// request gets its response before the process ends.
     private let running = DispatchGroup()
     private let lock = NSLock()
-    private var inFlight: [RequestID: Bool] = [:]
+    private var inFlight: [RequestID: Flight] = [:]
     private var outgoingID = 0
     private var writeLock = NSLock()
 
@@ -53,6 +53,7 @@ public final class Session: @unchecked Sendable {
     var supportsProgress = false
     var trace = "off"
     var clientCapabilities = JSON.null
+    var editCapabilities = EditCapabilities()
 
     public init(options: Options = Options(), log: ServerLog, output: @escaping @Sendable (Data) -> Void, onExit: @escaping @Sendable (Int32) -> Void) {
         self.options = options
@@ -171,15 +172,33 @@ public final class Session: @unchecked Sendable {
 
     // MARK: Requests on snapshots
 
-    /// Runs `body` on the current snapshot off the consumer queue; answers once, with
-    /// `RequestCancelled` when `$/cancelRequest` arrived first.
-    func runOnSnapshot(id: RequestID, _ body: @escaping @Sendable (RequestContext) throws(ResponseError) -> any Encodable & Sendable) {
+    /// A request running on a snapshot: whether `$/cancelRequest` arrived, and whether an
+    /// edit of the document it is about (`path`) overtook it.
+    struct Flight {
+        var path: String?
+        var cancelled = false
+        var modified = false
+    }
+
+    /// The context of a request on the current analysis (brought up to date first).
+    func currentContext() -> RequestContext {
         if host.hasPendingWork { analyzeAndPublish() }
-        let context = RequestContext(
+        return RequestContext(
             snapshot: host.snapshot, encoding: encoding,
             uris: documents.mapValues(\.uri), versions: documents.mapValues(\.version))
+    }
+
+    /// Runs `body` on the current snapshot off the consumer queue; answers once, with
+    /// `RequestCancelled` when `$/cancelRequest` arrived first, and with `ContentModified`
+    /// when an edit of `document` (a URI: the document the request is about) arrived before
+    /// the answer: its positions no longer fit the text.
+    func runOnSnapshot(
+        id: RequestID, document: String? = nil,
+        _ body: @escaping @Sendable (RequestContext) throws(ResponseError) -> any Encodable & Sendable
+    ) {
+        let context = currentContext()
         lock.lock()
-        inFlight[id] = false
+        inFlight[id] = Flight(path: document.flatMap(URIPath.path(fromURI:)))
         lock.unlock()
         running.enter()
         workers.async {
@@ -196,10 +215,14 @@ public final class Session: @unchecked Sendable {
 
     func finish(id: RequestID, _ result: Result<any Encodable & Sendable, ResponseError>) {
         lock.lock()
-        let cancelled = inFlight.removeValue(forKey: id)
+        let flight = inFlight.removeValue(forKey: id)
         lock.unlock()
-        if cancelled == true {
+        if flight?.cancelled == true {
             sendError(id: id, .cancelled)
+            return
+        }
+        if flight?.modified == true {
+            sendError(id: id, .contentModified)
             return
         }
         switch result {
@@ -210,7 +233,14 @@ public final class Session: @unchecked Sendable {
 
     func cancel(_ id: RequestID) {
         lock.lock()
-        if inFlight[id] != nil { inFlight[id] = true }
+        inFlight[id]?.cancelled = true
+        lock.unlock()
+    }
+
+    /// Marks the requests about `path` still running as overtaken by an edit.
+    func contentModified(_ path: String) {
+        lock.lock()
+        for (id, flight) in inFlight where flight.path == path { inFlight[id]?.modified = true }
         lock.unlock()
     }
 

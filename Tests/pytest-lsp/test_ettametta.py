@@ -111,3 +111,59 @@ async def test_utf16_columns_on_non_ascii_line(client):
 
 async def test_utf8_columns_when_negotiated(client_utf8):
     await check_columns(client_utf8, "utf-8")
+
+
+def apply_edits(text: str, edits) -> str:
+    """Applies LSP text edits (UTF-16 columns) to `text`, last first."""
+    lines = text.split("\n")
+
+    def offset(position: types.Position) -> int:
+        before = sum(len(line) + 1 for line in lines[: position.line])
+        units = lines[position.line].encode("utf-16-le")[: position.character * 2]
+        return before + len(units.decode("utf-16-le"))
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
+
+
+async def test_code_action_round_trip_clears_the_diagnostic(client):
+    path = client.project / VERSIONS / MERGE
+    text = path.read_text(encoding="utf-8").replace("'b2c3d4e5f6g7',", "'b2c3d4e5f6g8',  # é🎉", 1)
+    document = types.TextDocumentIdentifier(uri=path.as_uri())
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=path.as_uri(), language_id="python", version=1, text=text)
+        )
+    )
+    await wait_until(lambda: "ALM102" in codes(client, MERGE))
+    unknown = next(d for d in client.diagnostics[path.as_uri()] if d.code == "ALM102")
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=document, range=unknown.range, context=types.CodeActionContext(diagnostics=[unknown])
+        )
+    )
+    titles = [a.title for a in actions]
+    assert titles[:3] == ["Replace with 'b2c3d4e5f6g7'", "Suppress ALM102 on this line", "Suppress ALM102 in this file"]
+    replace, suppress = actions[0], actions[1]
+    assert replace.kind == types.CodeActionKind.QuickFix and replace.is_preferred
+    assert replace.diagnostics[0].code == "ALM102"
+    # The directive goes at the end of the line: after `# é🎉`, counted in UTF-16 units.
+    line = text.split("\n")[unknown.range.start.line]
+    assert suppress.edit.changes[path.as_uri()][0].range.start.character == len(line.encode("utf-16-le")) // 2
+    fixed = apply_edits(text, replace.edit.changes[path.as_uri()])
+    assert "'b2c3d4e5f6g7',  # é🎉" in fixed
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=fixed)],
+        )
+    )
+    await wait_until(lambda: "ALM102" not in codes(client, MERGE))
+    # Code lenses carry a command the client can run.
+    lenses = await client.text_document_code_lens_async(types.CodeLensParams(text_document=document))
+    assert lenses[0].command.command == "alembic-ls.showReferences"
+    shown = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command=lenses[0].command.command, arguments=lenses[0].command.arguments)
+    )
+    assert {pathlib.Path(location["uri"]).name for location in shown} >= {"b2c3d4e5f6g7_add_is_google_oauth.py"}

@@ -1,8 +1,7 @@
 import AlembicModel
 import Foundation
+import IDE
 import Lint
-import PythonSyntax
-import TextCore
 
 extension Check {
     /// What `--add-noqa` did.
@@ -36,63 +35,17 @@ extension Check {
         }
         for (path, lines) in byPath.sorted(by: { $0.key < $1.key }) {
             guard let source = project.sources[path] else { continue }
-            let existing = Suppressions(comments: comments[path] ?? [])
-            var pending = lines
-            var result: (bytes: [UInt8], failed: Set<Int>) = (source.bytes, [])
-            // Lines whose directive does not read back are dropped; every round drops one or more.
-            for _ in 0 ... lines.count {
-                result = Self.insertDirectives(pending, into: source, existing: existing)
-                if result.failed.isEmpty { break }
-                for line in result.failed { summary.skipped += pending[line]?.count ?? 0; pending[line] = nil }
-            }
-            guard !pending.isEmpty, result.failed.isEmpty else { continue }
-            guard case let .bytes(current) = SourceReader.read(path), current == source.bytes else {
-                summary.changedFiles.append(path)
-                continue
-            }
-            let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]
-            do {
-                try Data(result.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-                if let permissions { try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: path) }
+            let result = NoqaEditor.addLineDirectives(lines, to: source.bytes, comments: comments[path] ?? [])
+            summary.skipped += result.skipped.values.reduce(0) { $0 + $1.count }
+            guard !result.added.isEmpty else { continue }
+            switch SourceWriter.replace(path, expecting: source.bytes, with: result.bytes) {
+            case .written:
                 summary.files += 1
-                summary.directives += pending.count
-            } catch {
+                summary.directives += result.added.count
+            case .changedOnDisk, .failed:
                 summary.changedFiles.append(path)
             }
         }
         return summary
-    }
-
-    /// The file with a directive for `lines` (zero-based line → codes), and the lines whose
-    /// directive would not be read back as a `# noqa` comment on that line.
-    static func insertDirectives(_ lines: [Int: Set<String>], into source: SourceFile, existing: Suppressions) -> (bytes: [UInt8], failed: Set<Int>) {
-        var edits: [TextEdit] = []
-        for (line, codes) in lines {
-            let range = source.lineIndex.lineRange(line)
-            let lineBytes = source.bytes[range.start ..< range.end]
-            if let directive = existing.lineDirectives[line], let old = directive.codes,
-               let directiveRange = UnusedNoqa.directiveRange(in: lineBytes) {
-                let merged = Array(Set(old).union(codes)).sorted()
-                edits.append(TextEdit(range: directiveRange, newText: "# noqa: " + merged.joined(separator: ", ")))
-            } else {
-                let trimmedEmpty = lineBytes.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-                let text = (trimmedEmpty ? "# noqa: " : "  # noqa: ") + codes.sorted().joined(separator: ", ")
-                edits.append(TextEdit(range: .empty(at: range.end), newText: text))
-            }
-        }
-        var bytes = source.bytes
-        for edit in edits.sorted(by: { $0.range.start > $1.range.start }) {
-            bytes.replaceSubrange(edit.range.start ..< edit.range.end, with: Array(edit.newText.utf8))
-        }
-        // Read the result back: each line must now suppress its codes; no new syntax errors.
-        let parsed = parseModule(bytes)
-        let index = LineIndex(bytes)
-        let readBack = Suppressions(comments: parsed.comments.map { range in
-            (index.line(of: range.start), String(decoding: bytes[range.start ..< range.end], as: UTF8.self))
-        })
-        var failed = Set<Int>()
-        for (line, codes) in lines where !codes.allSatisfy({ readBack.suppresses(code: $0, line: line) }) { failed.insert(line) }
-        if failed.isEmpty && parsed.errors.count > parseModule(source.bytes).errors.count { failed = Set(lines.keys) }
-        return (bytes, failed)
     }
 }

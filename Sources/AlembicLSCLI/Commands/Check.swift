@@ -44,6 +44,18 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Add `# noqa: CODE` to every Python line with a finding (baseline an existing tree), then exit.")
     var addNoqa = false
 
+    @Flag(name: .long, help: "Apply the safe fixes, then report what is left.")
+    var fix = false
+
+    @Flag(name: .long, help: "With --fix, --fix-only or --diff: apply unsafe fixes too (they may change behaviour or create files).")
+    var unsafeFixes = false
+
+    @Flag(name: .long, help: "Apply the fixes and report nothing but their number (exit 0).")
+    var fixOnly = false
+
+    @Flag(name: .long, help: "Print the fixes as a unified diff instead of writing them (exit 1 when there are any).")
+    var diff = false
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let roots = paths.isEmpty ? [cwd] : paths
@@ -74,16 +86,51 @@ struct Check: ParsableCommand {
                 throw CLIError(error.message)
             }
         }
-        var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root, bases: bases)
-        if let changedFiles {
-            let baseRules: Set<String> = [DivergesFromBase.metadata.code, EditedPublishedRevision.metadata.code, DeletedPublishedRevision.metadata.code]
-            diagnostics = diagnostics.filter { baseRules.contains($0.code) || changedFiles.contains($0.location.path) }
-        }
         // Paths that are files restrict the report to those files.
         let fileFilters = roots.map { PythonPath.absolute($0, cwd: cwd) }.filter { !isDirectory($0) }
-        if !fileFilters.isEmpty && fileFilters.count == roots.count {
-            diagnostics = diagnostics.filter { fileFilters.contains($0.location.path) }
+        let diagnose = { (project: ProjectAnalysis) -> [Diagnostic] in
+            var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root, bases: bases)
+            if let changedFiles {
+                let baseRules: Set<String> = [DivergesFromBase.metadata.code, EditedPublishedRevision.metadata.code, DeletedPublishedRevision.metadata.code]
+                diagnostics = diagnostics.filter { baseRules.contains($0.code) || changedFiles.contains($0.location.path) }
+            }
+            if !fileFilters.isEmpty && fileFilters.count == roots.count {
+                diagnostics = diagnostics.filter { fileFilters.contains($0.location.path) }
+            }
+            return diagnostics
         }
+        if fix || fixOnly || diff {
+            if addNoqa { throw CLIError("--add-noqa cannot be combined with --fix, --fix-only or --diff") }
+            let summary = Self.applyFixes(project, unsafe: unsafeFixes, write: !diff, roots: roots, cwd: cwd, diagnose: diagnose)
+            for (path, reason) in summary.notWritten {
+                FileHandle.standardError.write(Data("warning: \(path): \(reason); not modified\n".utf8))
+            }
+            if summary.rounds >= Self.maxFixRounds {
+                FileHandle.standardError.write(Data("warning: the fixes did not settle after \(Self.maxFixRounds) rounds\n".utf8))
+            }
+            let count = "\(summary.fixed) error\(summary.fixed == 1 ? "" : "s")"
+            if diff {
+                print(Self.diff(summary, cwd: cwd), terminator: "")
+                if !quiet { FileHandle.standardError.write(Data((summary.fixed == 0 ? "No errors would be fixed.\n" : "Would fix \(count).\n").utf8)) }
+                if summary.fixed > 0 { throw ExitCode(ExitStatus.findings) }
+                return
+            }
+            if fixOnly {
+                if !quiet { print("Fixed \(count).") }
+                return
+            }
+            let remaining = diagnose(summary.project)
+            let format = outputFormat ?? OutputFormat.defaultFormat(stdoutIsTerminal: Terminal.stdoutIsTerminal)
+            print(render(remaining, project: summary.project, format: format, cwd: cwd), terminator: "")
+            if !quiet {
+                let line = "Fixed \(count).\n"
+                if [.full, .concise, .text].contains(format) { print(line, terminator: "") } else { FileHandle.standardError.write(Data(line.utf8)) }
+            }
+            ProcessLifetime.keep(summary.project)
+            if !remaining.isEmpty && !exitZero { throw ExitCode(ExitStatus.findings) }
+            return
+        }
+        let diagnostics = diagnose(project)
         if addNoqa {
             let summary = writeNoqaDirectives(diagnostics, project: project)
             for path in summary.changedFiles {

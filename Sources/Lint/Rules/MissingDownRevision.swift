@@ -30,7 +30,8 @@ public enum MissingDownRevision: Rule {
         ```
 
         ## Fix safety
-        The fix inserts `down_revision` naming the current head of the tree. It is unsafe:
+        When the tree has exactly one head that is not built on this file, the fix inserts
+        `down_revision` naming it (after the `revision` line, quoted like it). It is unsafe:
         the migration may have been written against another revision.
         """)
 
@@ -40,7 +41,9 @@ public enum MissingDownRevision: Rule {
         var out: [Diagnostic] = []
         for file in env.files where file.isReadable && file.downRevision.isAbsent {
             guard let id = file.revisionID else { continue }
-            let otherHeads = heads.filter { $0 != id }
+            // A head built on this file would make it its own ancestor: only the others qualify.
+            let descendants = Set((try? env.lintGraph.descendants(of: [id])) ?? [id])
+            let otherHeads = heads.filter { !descendants.contains($0) }
             var fix: Fix?
             if otherHeads.count == 1, let statement = file.revision.statementRange {
                 let edit = TextEdit.insert("\ndown_revision = \(context.quoted(otherHeads[0], like: file.path, file.revision.valueRange ?? statement))", at: statement.end)

@@ -22,6 +22,18 @@ import TextCore
         #expect(edited.map { String(decoding: $0, as: UTF8.self) } == "revision = 'c'\ndown_revision = 'b'\n\ndef upgrade():\n    pass\n")
     }
 
+    @Test func aHeadBuiltOnTheFileIsNotOffered() throws {
+        // b builds on a; a lacks down_revision; c is the other head. Offering b would make a cycle.
+        let fixture = try Fixture.project([
+            "a.py": "revision = 'a'\n",
+            "b.py": migration("b", "'a'"),
+            "c.py": migration("c", nil),
+        ])
+        defer { fixture.remove() }
+        let fix = try #require(fixture.lint("ALM101").first?.fix)
+        #expect(fix.edits[0].edits.map(\.newText) == ["\ndown_revision = 'c'"])
+    }
+
     @Test func explicitNoneIsNotMissing() throws {
         let fixture = try Fixture.project(["a.py": "revision = 'a'\ndown_revision = None\n"])
         defer { fixture.remove() }
