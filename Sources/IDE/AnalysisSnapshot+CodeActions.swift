@@ -40,7 +40,12 @@ extension AnalysisSnapshot {
         var lineSuppressions: [CodeActionInfo] = []
         var fileSuppressions: [CodeActionInfo] = []
         for diagnostic in diagnostics {
-            if let fix = diagnostic.fix {
+            var ownFix = diagnostic.fix
+            if ownFix == nil, diagnostic.code == MultipleHeads.metadata.code,
+               case let .success(merge)? = mergeMigrationFix(forPath: path) {
+                ownFix = merge
+            }
+            if let fix = ownFix {
                 if let i = own.firstIndex(where: { $0.fix == fix }) {
                     own[i].diagnostics.append(diagnostic)
                 } else {

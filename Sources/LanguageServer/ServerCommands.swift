@@ -16,5 +16,8 @@ enum ServerCommands {
     static let handlers: [String: Handler] = [
         applyFix: { session, arguments, context throws(ResponseError) in try session.applyFixCommand(arguments, context: context) },
         showReferences: { session, arguments, context throws(ResponseError) in try session.showReferencesCommand(arguments, context: context) },
+        createMergeMigration: { session, arguments, context throws(ResponseError) in
+            try session.createMergeMigrationCommand(arguments, context: context)
+        },
     ]
 }

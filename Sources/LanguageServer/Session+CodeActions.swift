@@ -128,6 +128,23 @@ extension Session {
         return .null
     }
 
+    /// `alembic-ls.createMergeMigration [{uri}]?`: creates the merge migration of the heads
+    /// of the environment holding `uri` (or of the one environment with several heads), as
+    /// `alembic merge heads` would, rendered from the environment's `script.py.mako`.
+    func createMergeMigrationCommand(_ arguments: [JSON], context: RequestContext) throws(ResponseError) -> JSON {
+        var path: String?
+        if let uri = arguments.first?["uri"]?.string ?? arguments.first?.string { path = try context.path(uri) }
+        switch context.snapshot.mergeMigrationFix(forPath: path) {
+        case nil:
+            throw ResponseError(code: ResponseError.invalidParamsCode, message: "no Alembic environment here has more than one head")
+        case .failure(let error)?:
+            throw ResponseError(code: ResponseError.internalErrorCode, message: "cannot create the merge migration: \(error.message)")
+        case .success(let fix)?:
+            try perform(fix, context: context)
+            return .string(fix.newFiles.first.map { URIPath.uri(fromPath: $0.path) } ?? "")
+        }
+    }
+
     /// `alembic-ls.showReferences [uri, position, locations]`: answers the locations, and
     /// opens the one location where the client can show documents.
     func showReferencesCommand(_ arguments: [JSON], context: RequestContext) throws(ResponseError) -> JSON {

@@ -35,7 +35,6 @@ struct Merge: ParsableCommand {
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let analysis = try ScriptDirectoryView.load(environmentOptions, cwd: cwd).environment
-        let environment = analysis.environment
         var request = MergeRequest(
             revisions: revisions, message: message, revisionID: revId, branchLabels: branchLabel.map { [$0] } ?? [],
             splice: splice)
@@ -43,10 +42,8 @@ struct Merge: ParsableCommand {
             guard let parsed = Self.parseDate(date) else { throw CLIError("--date: not an ISO 8601 date-time: \(date)") }
             request.date = parsed
         }
-        let template = environment.scriptTemplate.flatMap { FileManager.default.contents(atPath: $0) }
-            .map { String(decoding: $0, as: UTF8.self) }
         let plan: PlannedMigration
-        switch MergeMigration.plan(request, environment: analysis, template: template, config: Self.config(environment)) {
+        switch MergeMigration.planReadingTemplate(request, environment: analysis) {
         case .success(let value): plan = value
         case .failure(let error): throw Self.failed(error)
         }
@@ -80,21 +77,5 @@ struct Merge: ParsableCommand {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.date(from: String(String.UnicodeScalarView(scalars)))?.addingTimeInterval(fraction)
-    }
-
-    /// The ini file's sections, interpolated, for `config.get_main_option(…)` in templates.
-    private static func config(_ environment: AlembicEnvironment) -> MakoConfig {
-        var sections: [String: [String: String]] = [:]
-        if let path = environment.configFile {
-            let ini = IniParser.parse(contentsOf: path, cwd: environment.workingDirectory)
-            for section in ini.sections {
-                var values: [String: String] = [:]
-                for key in Set(section.entries.map(\.key) + ini.defaults.entries.map(\.key)) {
-                    if case .success(let value) = ini.interpolatedValue(section: section.name, key: key) { values[key] = value }
-                }
-                sections[section.name] = values
-            }
-        }
-        return MakoConfig(fileName: environment.configFile, mainSection: environment.section ?? "alembic", sections: sections)
     }
 }
