@@ -15,7 +15,7 @@ M.config = {
   cmd = { 'alembic-ls', 'serve', '--stdio' },
   filetypes = { 'python' },
   -- The keys of `[tool.alembic-ls]`: select, ignore, extend-select, per-file-ignores.
-  settings = { ['alembic-ls'] = {} },
+  settings = { ['alembic-ls'] = vim.empty_dict() },
 }
 
 local clients = {} -- root directory -> client id
