@@ -56,7 +56,8 @@ A plist such as (:select [\"ALM\"] :ignore [\"ALM107\"])."
   "Major modes alembic-ls serves.")
 
 (defun alembic-ls-project-root (&optional file)
-  "The closest directory above FILE holding alembic.ini or a pyproject.toml with [tool.alembic]."
+  "The Alembic project directory above FILE.
+The closest one holding alembic.ini, or a pyproject.toml with [tool.alembic]."
   (let ((start (or file buffer-file-name default-directory)))
     (when start
       (locate-dominating-file
@@ -70,7 +71,8 @@ A plist such as (:select [\"ALM\"] :ignore [\"ALM107\"])."
                       (re-search-forward "^[ \t]*\\[tool\\.alembic\\]" nil t))))))))))
 
 (defun alembic-ls--project-find (dir)
-  "A project.el backend: the Alembic project around DIR, when no other backend found one."
+  "A project.el backend: the Alembic project around DIR.
+Added last, so version-control projects win."
   (let ((root (alembic-ls-project-root dir)))
     (when root (cons 'transient (expand-file-name root)))))
 
