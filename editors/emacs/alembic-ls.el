@@ -44,8 +44,9 @@
   :type '(repeat string))
 
 (defcustom alembic-ls-settings nil
-  "Settings sent to the server, with the keys of [tool.alembic-ls] in pyproject.toml.
-A plist such as (:select [\"ALM\"] :ignore [\"ALM107\"])."
+  "Settings sent to the server.
+The keys of [tool.alembic-ls] in pyproject.toml, as a plist such as
+(:select [\"ALM\"] :ignore [\"ALM107\"])."
   :type 'plist)
 
 (defcustom alembic-ls-eglot-fallback '("pylsp")
