@@ -55,8 +55,8 @@ enum TestDatabases {
     /// Runs `sql` (several statements allowed) on `database`; returns the rows of the last
     /// statement as text.
     @discardableResult
-    static func postgres(_ sql: String, database: String = "postgres") throws -> [[String?]] {
-        let url = try postgresURL(database: database)
+    static func postgres(_ sql: String, database: String = "postgres", conninfo: String? = nil) throws -> [[String?]] {
+        let url = try conninfo ?? postgresURL(database: database)
         guard let connection = PQconnectdb(url) else { throw Failure("libpq: out of memory") }
         defer { PQfinish(connection) }
         guard PQstatus(connection) == CONNECTION_OK else {
