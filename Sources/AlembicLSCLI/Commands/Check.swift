@@ -41,6 +41,9 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "With --base: report findings only in files changed since the merge base (the base comparison rules always report).")
     var changedOnly = false
 
+    @Option(name: .long, help: "A database URL to read (read-only) for the live-database rules ALM401-ALM405.")
+    var database: String?
+
     @Flag(name: .long, help: "Add `# noqa: CODE` to every Python line with a finding (baseline an existing tree), then exit.")
     var addNoqa = false
 
@@ -74,7 +77,8 @@ struct Check: ParsableCommand {
                 throw CLIError(error.message)
             }
         }
-        var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root, bases: bases)
+        let databases = database.map { Database.read(url: $0, project: project, cwd: cwd) } ?? [:]
+        var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root, bases: bases, databases: databases)
         if let changedFiles {
             let baseRules: Set<String> = [DivergesFromBase.metadata.code, EditedPublishedRevision.metadata.code, DeletedPublishedRevision.metadata.code]
             diagnostics = diagnostics.filter { baseRules.contains($0.code) || changedFiles.contains($0.location.path) }

@@ -92,7 +92,7 @@ public enum ColumnTypeFamily: String, Hashable, Sendable, CaseIterable {
             "TIMESTAMPTZ", "TIME WITHOUT TIME ZONE", "TIME WITH TIME ZONE", "TIMETZ", "INTERVAL",
         ] { table[name] = .datetime }
         for name in [
-            "NUMERIC", "DECIMAL", "REAL", "FLOAT", "FLOAT4", "FLOAT8", "DOUBLE", "DOUBLE PRECISION", "MONEY",
+            "NUMERIC", "DECIMAL", "REAL", "FLOAT", "FLOAT4", "FLOAT8", "DOUBLE", "DOUBLE PRECISION",
         ] { table[name] = .numeric }
         for name in ["BLOB", "BYTEA", "BINARY", "VARBINARY", "LARGEBINARY"] { table[name] = .binary }
         for name in ["JSON", "JSONB"] { table[name] = .json }
