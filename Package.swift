@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "AlembicLSCLI",
             dependencies: [
-                "TextCore", "PythonSyntax", "AlembicModel", "Lint", "IDE", "LanguageServer",
+                "TextCore", "PythonSyntax", "AlembicModel", "DatabaseIntrospection", "Lint", "IDE", "LanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -6,7 +6,7 @@ public struct AlembicLS: ParsableCommand {
         commandName: "alembic-ls",
         abstract: "A language server and CI checker for Alembic migrations. It never runs Python.",
         version: AlembicLSVersion.current,
-        subcommands: [Check.self, Heads.self, History.self, Merge.self, RuleCommand.self, Rules.self, Debug.self, Serve.self, Graph.self]
+        subcommands: [Check.self, Heads.self, History.self, Merge.self, RuleCommand.self, Rules.self, Debug.self, Serve.self, Graph.self, Database.self]
     )
 
     public init() {}

@@ -8,11 +8,17 @@ public struct LintContext: Sendable {
     /// The environment at a git ref (`check --base REF`), for the rules comparing with it;
     /// nil when no base was given.
     public let base: BaseRevisions?
+    /// The environment's live database as read by the command line or the editor (rules do
+    /// no I/O); nil when no database was read.
+    public let database: DatabaseState?
 
-    public init(environment: EnvironmentAnalysis, project: ProjectAnalysis, base: BaseRevisions? = nil) {
+    public init(
+        environment: EnvironmentAnalysis, project: ProjectAnalysis, base: BaseRevisions? = nil, database: DatabaseState? = nil
+    ) {
         self.environment = environment
         self.project = project
         self.base = base
+        self.database = database
     }
 
     /// Branch label → the revision id declaring it.

@@ -5,15 +5,18 @@ import TextCore
 public enum LintEngine {
     /// All diagnostics for `project`, sorted for output, de-duplicated (an environment
     /// sharing files with another reports each finding once).
-    /// `bases` (by ``AlembicEnvironment/id``) enables the rules comparing with a git ref.
+    /// `bases` (by ``AlembicEnvironment/id``) enables the rules comparing with a git ref;
+    /// `databases` (by the same id) the live-database rules.
     public static func run(
-        _ project: ProjectAnalysis, settings: LintSettings, projectRoot: String? = nil, bases: [String: BaseRevisions] = [:]
+        _ project: ProjectAnalysis, settings: LintSettings, projectRoot: String? = nil, bases: [String: BaseRevisions] = [:],
+        databases: [String: DatabaseState] = [:]
     ) -> [Diagnostic] {
         let enabled = RuleRegistry.rules.filter { settings.isEnabled($0.metadata) }
         // Rules are independent pure functions: run every (environment, rule) pair in parallel,
         // then concatenate in a fixed order.
         let contexts = project.environments.map {
-            LintContext(environment: $0, project: project, base: bases[$0.environment.id])
+            LintContext(
+                environment: $0, project: project, base: bases[$0.environment.id], database: databases[$0.environment.id])
         }
         let pairs = contexts.indices.flatMap { c in enabled.indices.map { (c, $0) } }
         var raw = ParallelMap.map(pairs.indices, serialBelow: 8) { i in

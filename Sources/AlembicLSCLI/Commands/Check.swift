@@ -41,6 +41,9 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "With --base: report findings only in files changed since the merge base (the base comparison rules always report).")
     var changedOnly = false
 
+    @Option(name: .long, help: "A database URL to read (read-only) for the live-database rules ALM401-ALM405.")
+    var database: String?
+
     @Flag(name: .long, help: "Add `# noqa: CODE` to every Python line with a finding (baseline an existing tree), then exit.")
     var addNoqa = false
 
@@ -86,10 +89,11 @@ struct Check: ParsableCommand {
                 throw CLIError(error.message)
             }
         }
+        let databases = database.map { Database.read(url: $0, project: project, cwd: cwd) } ?? [:]
         // Paths that are files restrict the report to those files.
         let fileFilters = roots.map { PythonPath.absolute($0, cwd: cwd) }.filter { !isDirectory($0) }
         let diagnose = { (project: ProjectAnalysis) -> [Diagnostic] in
-            var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root, bases: bases)
+            var diagnostics = LintEngine.run(project, settings: settings, projectRoot: resolved.root, bases: bases, databases: databases)
             if let changedFiles {
                 let baseRules: Set<String> = [DivergesFromBase.metadata.code, EditedPublishedRevision.metadata.code, DeletedPublishedRevision.metadata.code]
                 diagnostics = diagnostics.filter { baseRules.contains($0.code) || changedFiles.contains($0.location.path) }
