@@ -8,11 +8,17 @@ public struct LintContext: Sendable {
     /// The environment at a git ref (`check --base REF`), for the rules comparing with it;
     /// nil when no base was given.
     public let base: BaseRevisions?
+    /// Configured rule options: rule code → option name → value (``LintSettings/ruleOptions``).
+    public let ruleOptions: [String: [String: String]]
 
-    public init(environment: EnvironmentAnalysis, project: ProjectAnalysis, base: BaseRevisions? = nil) {
+    public init(
+        environment: EnvironmentAnalysis, project: ProjectAnalysis, base: BaseRevisions? = nil,
+        ruleOptions: [String: [String: String]] = [:]
+    ) {
         self.environment = environment
         self.project = project
         self.base = base
+        self.ruleOptions = ruleOptions
     }
 
     /// Branch label → the revision id declaring it.

@@ -13,7 +13,7 @@ public enum LintEngine {
         // Rules are independent pure functions: run every (environment, rule) pair in parallel,
         // then concatenate in a fixed order.
         let contexts = project.environments.map {
-            LintContext(environment: $0, project: project, base: bases[$0.environment.id])
+            LintContext(environment: $0, project: project, base: bases[$0.environment.id], ruleOptions: settings.ruleOptions)
         }
         let pairs = contexts.indices.flatMap { c in enabled.indices.map { (c, $0) } }
         var raw = ParallelMap.map(pairs.indices, serialBelow: 8) { i in
