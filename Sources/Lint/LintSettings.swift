@@ -37,6 +37,8 @@ public struct LintSettings: Hashable, Sendable {
     static func resolve(_ rule: RuleMetadata, select: [RuleSelector], ignore: [RuleSelector]) -> Bool {
         let selected = select.filter { $0.matches(rule) }.map(\.specificity).max()
         guard let selected else { return false }
+        // Opt-in rules need a selector naming at least their group (`ALM2`).
+        if !rule.isEnabledByDefault && selected < 4 { return false }
         let ignored = ignore.filter { $0.matches(rule) }.map(\.specificity).max()
         guard let ignored else { return true }
         return selected > ignored

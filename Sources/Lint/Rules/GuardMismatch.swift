@@ -48,7 +48,7 @@ public enum GuardMismatch: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for file in context.environment.files where file.isReadable && !file.operations.isEmpty {
+        for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
             for operation in file.operations where operation.isGuarded {
                 for (message, guardRange) in problems(operation) {
                     let related = RelatedLocation(

@@ -17,8 +17,9 @@ public enum NonIdempotentOperation: Rule {
         early `return`, a helper such as `column_exists(...)`) and no effective
         `if_not_exists=True` / `if_exists=True`. The message says what fails on a re-run.
         `op.execute`, `op.bulk_insert`, comments and `alter_column` without a rename are not
-        reported. Any condition that calls the inspector counts as a guard; whether it tests
-        the right object is `guard-mismatch` (ALM202)'s concern.
+        reported, nor are files with a syntax error (ALM001 comes first). Any condition that
+        calls the inspector counts as a guard; whether it tests the right object is
+        `guard-mismatch` (ALM202)'s concern.
 
         `if_not_exists=True` on `create_table` does not cover the indexes it creates
         (`index=True`, `sa.Index`), nor does it on `add_column` for the column's index,
@@ -54,7 +55,11 @@ public enum NonIdempotentOperation: Rule {
         [tool.alembic-ls.non-idempotent-operation]
         scope = "heads"
         ```
-        """)
+
+        The rule is opt-in (most existing histories have no guards at all): enable it with
+        `extend-select = ["ALM201"]`.
+        """,
+        isEnabledByDefault: false)
 
     public static let options = [
         RuleOption(name: "scope", values: ["all", "heads"], defaultValue: "all",
@@ -65,7 +70,7 @@ public enum NonIdempotentOperation: Rule {
         let onlyHeads = option("scope", in: context) == "heads"
         let heads = onlyHeads ? Set(context.environment.lintGraph.heads) : []
         var out: [Diagnostic] = []
-        for file in context.environment.files where file.isReadable && !file.operations.isEmpty {
+        for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
             if onlyHeads {
                 guard let id = file.revisionID, heads.contains(id) else { continue }
             }

@@ -135,3 +135,14 @@ func upgradeBody(_ lines: String) -> String {
         #expect(fixture.lint("ALM201").isEmpty)
     }
 }
+
+extension NonIdempotentOperationTests {
+    @Test func isOptIn() throws {
+        let fixture = try Fixture.project(["a.py": migration("a", nil, body: "op.drop_table('old')")])
+        defer { fixture.remove() }
+        #expect(fixture.lint(settings: LintSettings()).filter { $0.code == "ALM201" }.isEmpty)
+        #expect(fixture.lint(settings: LintSettings(select: [RuleSelector("ALM")])).filter { $0.code == "ALM201" }.isEmpty)
+        #expect(fixture.lint(settings: LintSettings(select: [RuleSelector("ALL"), RuleSelector("ALM2")])).contains { $0.code == "ALM201" })
+        #expect(fixture.lint(settings: LintSettings(select: [RuleSelector("non-idempotent-operation")])).count == 1)
+    }
+}
