@@ -11,14 +11,18 @@ public struct LintContext: Sendable {
     /// The environment's live database as read by the command line or the editor (rules do
     /// no I/O); nil when no database was read.
     public let database: DatabaseState?
+    /// Configured rule options: rule code → option name → value (``LintSettings/ruleOptions``).
+    public let ruleOptions: [String: [String: String]]
 
     public init(
-        environment: EnvironmentAnalysis, project: ProjectAnalysis, base: BaseRevisions? = nil, database: DatabaseState? = nil
+        environment: EnvironmentAnalysis, project: ProjectAnalysis, base: BaseRevisions? = nil,
+        database: DatabaseState? = nil, ruleOptions: [String: [String: String]] = [:]
     ) {
         self.environment = environment
         self.project = project
         self.base = base
         self.database = database
+        self.ruleOptions = ruleOptions
     }
 
     /// Branch label → the revision id declaring it.

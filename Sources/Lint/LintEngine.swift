@@ -16,7 +16,8 @@ public enum LintEngine {
         // then concatenate in a fixed order.
         let contexts = project.environments.map {
             LintContext(
-                environment: $0, project: project, base: bases[$0.environment.id], database: databases[$0.environment.id])
+                environment: $0, project: project, base: bases[$0.environment.id], database: databases[$0.environment.id],
+                ruleOptions: settings.ruleOptions)
         }
         let pairs = contexts.indices.flatMap { c in enabled.indices.map { (c, $0) } }
         var raw = ParallelMap.map(pairs.indices, serialBelow: 8) { i in

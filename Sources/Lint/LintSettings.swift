@@ -8,14 +8,18 @@ public struct LintSettings: Hashable, Sendable {
     public var ignore: [RuleSelector]
     /// Glob pattern (relative to the project root, `**` allowed) → selectors ignored there.
     public var perFileIgnores: [(pattern: String, selectors: [RuleSelector])]
+    /// Rule options: rule code → option name → value (see ``RuleOption``).
+    public var ruleOptions: [String: [String: String]]
 
     public init(
         select: [RuleSelector] = [RuleSelector("ALL")], ignore: [RuleSelector] = [],
-        perFileIgnores: [(pattern: String, selectors: [RuleSelector])] = []
+        perFileIgnores: [(pattern: String, selectors: [RuleSelector])] = [],
+        ruleOptions: [String: [String: String]] = [:]
     ) {
         self.select = select
         self.ignore = ignore
         self.perFileIgnores = perFileIgnores
+        self.ruleOptions = ruleOptions
     }
 
     public func isEnabled(_ rule: RuleMetadata) -> Bool {
@@ -33,13 +37,15 @@ public struct LintSettings: Hashable, Sendable {
     static func resolve(_ rule: RuleMetadata, select: [RuleSelector], ignore: [RuleSelector]) -> Bool {
         let selected = select.filter { $0.matches(rule) }.map(\.specificity).max()
         guard let selected else { return false }
+        // Opt-in rules need a selector naming at least their group (`ALM2`).
+        if !rule.isEnabledByDefault && selected < 4 { return false }
         let ignored = ignore.filter { $0.matches(rule) }.map(\.specificity).max()
         guard let ignored else { return true }
         return selected > ignored
     }
 
     public static func == (lhs: LintSettings, rhs: LintSettings) -> Bool {
-        lhs.select == rhs.select && lhs.ignore == rhs.ignore
+        lhs.select == rhs.select && lhs.ignore == rhs.ignore && lhs.ruleOptions == rhs.ruleOptions
             && lhs.perFileIgnores.map(\.pattern) == rhs.perFileIgnores.map(\.pattern)
             && lhs.perFileIgnores.map(\.selectors) == rhs.perFileIgnores.map(\.selectors)
     }
@@ -47,6 +53,7 @@ public struct LintSettings: Hashable, Sendable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(select)
         hasher.combine(ignore)
+        hasher.combine(ruleOptions)
         for entry in perFileIgnores {
             hasher.combine(entry.pattern)
             hasher.combine(entry.selectors)

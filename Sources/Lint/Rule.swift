@@ -8,11 +8,21 @@ import TextCore
 /// and a test file of the same name under `Tests/LintTests/Rules/`.
 public protocol Rule: Sendable {
     static var metadata: RuleMetadata { get }
+    /// The options the rule reads (``RuleOption``); none by default.
+    static var options: [RuleOption] { get }
     /// The findings for one Alembic environment.
     static func check(_ context: LintContext) -> [Diagnostic]
 }
 
 extension Rule {
+    public static var options: [RuleOption] { [] }
+
+    /// The configured value of the rule's option `name`, or its default.
+    static func option(_ name: String, in context: LintContext) -> String {
+        if let configured = context.ruleOptions[metadata.code]?[name] { return configured }
+        return options.first { $0.name == name }?.defaultValue ?? ""
+    }
+
     /// A diagnostic of this rule at `location`, with the rule's default severity (the engine
     /// applies configured overrides afterwards).
     static func diagnostic(

@@ -24,6 +24,8 @@ public enum RuleRegistry {
         VersionLocationNotFound.self,
         SuspiciousConfigValue.self,
         InvalidConfig.self,
+        NonIdempotentOperation.self,
+        GuardMismatch.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 

@@ -9,6 +9,9 @@ import TOMLKit
 /// select = ["ALM"]
 /// ignore = ["ALM107"]
 /// per-file-ignores = { "alembic/versions/legacy_*.py" = ["ALM110"] }
+///
+/// [tool.alembic-ls.non-idempotent-operation]   # a rule's options, under its name
+/// scope = "heads"
 /// ```
 public enum SettingsLoader {
     public struct Loaded: Sendable {
@@ -89,7 +92,20 @@ public enum SettingsLoader {
             return out
         }
         for key in table.keys where !["select", "ignore", "extend-select", "per-file-ignores"].contains(key) {
-            throw Invalid("unknown setting `\(key)`")
+            guard let rule = RuleRegistry.rules.first(where: { $0.metadata.name == key }), !rule.options.isEmpty else {
+                throw Invalid("unknown setting `\(key)`")
+            }
+            guard let options = table[key]?.table else { throw Invalid("`\(key)` must be a table of the rule's options") }
+            for name in options.keys {
+                guard let option = rule.options.first(where: { $0.name == name }) else {
+                    throw Invalid("unknown option `\(key).\(name)`")
+                }
+                guard let value = options[name]?.string, option.values.contains(value) else {
+                    let allowed = option.values.map { "\"\($0)\"" }.joined(separator: ", ")
+                    throw Invalid("`\(key).\(name)` must be one of \(allowed)")
+                }
+                settings.ruleOptions[rule.metadata.code, default: [:]][name] = value
+            }
         }
         if let value = try selectors("select") { settings.select = value }
         if let value = try selectors("extend-select") { settings.select += value }

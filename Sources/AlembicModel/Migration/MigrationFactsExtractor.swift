@@ -21,6 +21,7 @@ public enum MigrationFactsExtractor {
         var file = MigrationFile(path: path)
         file.syntaxErrors = parsed.errors
         file.comments = parsed.commentLines()
+        file.operations = OperationExtractor.extract(parsed)
         file.legacyRevisionFromName = legacyRevision(fromFileName: path)
         let tree = parsed.tree
         let body = tree.body

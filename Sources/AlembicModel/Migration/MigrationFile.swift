@@ -133,6 +133,7 @@ public struct MigrationFile: Sendable {
         var legacyRevisionFromName: String?
         var syntaxErrors: [PythonSyntax.SyntaxError]
         var comments: [(line: Int, text: String)]
+        var operations: [MigrationOperation]
 
         init(path: String) {
             self.path = path
@@ -145,6 +146,7 @@ public struct MigrationFile: Sendable {
             self.legacyRevisionFromName = nil
             self.syntaxErrors = []
             self.comments = []
+            self.operations = []
         }
 
         func copy() -> Storage {
@@ -158,6 +160,7 @@ public struct MigrationFile: Sendable {
             other.legacyRevisionFromName = legacyRevisionFromName
             other.syntaxErrors = syntaxErrors
             other.comments = comments
+            other.operations = operations
             return other
         }
     }
@@ -226,6 +229,13 @@ public struct MigrationFile: Sendable {
     public var comments: [(line: Int, text: String)] {
         get { storage.comments }
         set { unique().comments = newValue }
+    }
+
+    /// The Alembic operations of `upgrade()` / `downgrade()` (and their multi-database forms),
+    /// with their guards, in source order (see ``OperationExtractor``).
+    public var operations: [MigrationOperation] {
+        get { storage.operations }
+        set { unique().operations = newValue }
     }
 
     /// True when the file was read and decoded (``readError`` is nil); cheaper than reading

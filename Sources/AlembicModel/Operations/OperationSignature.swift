@@ -1,0 +1,113 @@
+import PythonSyntax
+
+/// The parameters of one Alembic operation method, as its arguments are bound: positional
+/// names in order (including those Alembic 1.11 made keyword-only, which older migrations pass
+/// positionally), a variadic tail, and the legacy keyword names of Alembic before 1.7
+/// (`name=`, `source=`, `referent=`, `tablename=`, `type=`, `cols=`, `local_cols=`).
+///
+/// Taken from `alembic/op.pyi` and `operations/ops.py` of Alembic 1.20.1.
+struct OperationSignature: Sendable {
+    var positional: [String]
+    /// The name the remaining positional arguments are bound to (`columns` of `create_table`).
+    var variadic: String?
+    /// Legacy keyword → current parameter name.
+    var legacy: [String: String]
+
+    init(_ positional: [String], variadic: String? = nil, legacy: [String: String] = [:]) {
+        self.positional = positional
+        self.variadic = variadic
+        self.legacy = legacy
+    }
+
+    /// Arguments of `call` bound to parameter names (variadic ones in order).
+    func bind(args: NodeList<Expr>, keywords: NodeList<Keyword>) -> BoundArguments {
+        var bound = BoundArguments()
+        for (i, arg) in args.enumerated() {
+            if case .starred = arg.kind { break }
+            if i < positional.count {
+                bound.values[positional[i]] = arg
+            } else if variadic != nil {
+                bound.variadic.append(arg)
+            }
+        }
+        for keyword in keywords {
+            guard let name = keyword.name?.name else { continue }
+            let parameter = positional.contains(name) ? name : (legacy[name] ?? name)
+            if bound.values[parameter] == nil { bound.values[parameter] = keyword.value }
+            bound.keywords[name] = keyword
+        }
+        return bound
+    }
+
+    /// The signature of `method` on `op` (`batch` false) or on a batch operations object.
+    static func of(_ kind: OperationKind, batch: Bool) -> OperationSignature? {
+        batch ? batchSignatures[kind] : signatures[kind]
+    }
+
+    static let alterColumnTail = [
+        "nullable", "comment", "server_default", "new_column_name", "type_", "existing_type",
+        "existing_server_default", "existing_nullable", "existing_comment",
+    ]
+
+    static let signatures: [OperationKind: OperationSignature] = [
+        .createTable: OperationSignature(["table_name"], variadic: "columns", legacy: ["name": "table_name"]),
+        .dropTable: OperationSignature(["table_name", "schema"], legacy: ["name": "table_name"]),
+        .renameTable: OperationSignature(["old_table_name", "new_table_name", "schema"]),
+        .addColumn: OperationSignature(["table_name", "column", "schema"]),
+        .dropColumn: OperationSignature(["table_name", "column_name", "schema"]),
+        .alterColumn: OperationSignature(["table_name", "column_name"] + alterColumnTail + ["schema"], legacy: ["name": "new_column_name"]),
+        .createIndex: OperationSignature(
+            ["index_name", "table_name", "columns", "schema", "unique"], legacy: ["name": "index_name"]),
+        .dropIndex: OperationSignature(
+            ["index_name", "table_name", "schema"], legacy: ["name": "index_name", "tablename": "table_name"]),
+        .createUniqueConstraint: OperationSignature(
+            ["constraint_name", "table_name", "columns", "schema"],
+            legacy: ["name": "constraint_name", "source": "table_name", "local_cols": "columns"]),
+        .createForeignKey: OperationSignature(
+            ["constraint_name", "source_table", "referent_table", "local_cols", "remote_cols", "onupdate", "ondelete",
+             "deferrable", "initially", "match", "source_schema", "referent_schema"],
+            legacy: ["name": "constraint_name", "source": "source_table", "referent": "referent_table"]),
+        .createCheckConstraint: OperationSignature(
+            ["constraint_name", "table_name", "condition", "schema"],
+            legacy: ["name": "constraint_name", "source": "table_name"]),
+        .createPrimaryKey: OperationSignature(
+            ["constraint_name", "table_name", "columns", "schema"], legacy: ["name": "constraint_name", "cols": "columns"]),
+        .createExcludeConstraint: OperationSignature(["constraint_name", "table_name"], variadic: "elements"),
+        .dropConstraint: OperationSignature(
+            ["constraint_name", "table_name", "type_", "schema"], legacy: ["name": "constraint_name", "type": "type_"]),
+        .createTableComment: OperationSignature(["table_name", "comment", "existing_comment", "schema"]),
+        .dropTableComment: OperationSignature(["table_name", "existing_comment", "schema"]),
+        .bulkInsert: OperationSignature(["table", "rows", "multiinsert"]),
+        .execute: OperationSignature(["sqltext", "execution_options"]),
+        .batchAlterTable: OperationSignature(["table_name", "schema", "recreate"]),
+    ]
+
+    static let batchSignatures: [OperationKind: OperationSignature] = [
+        .addColumn: OperationSignature(["column", "insert_before", "insert_after"]),
+        .dropColumn: OperationSignature(["column_name"]),
+        .alterColumn: OperationSignature(["column_name"] + alterColumnTail, legacy: ["name": "new_column_name"]),
+        .createIndex: OperationSignature(["index_name", "columns"], legacy: ["name": "index_name"]),
+        .dropIndex: OperationSignature(["index_name"], legacy: ["name": "index_name"]),
+        .createUniqueConstraint: OperationSignature(["constraint_name", "columns"], legacy: ["name": "constraint_name"]),
+        .createForeignKey: OperationSignature(
+            ["constraint_name", "referent_table", "local_cols", "remote_cols"],
+            legacy: ["name": "constraint_name", "referent": "referent_table"]),
+        .createCheckConstraint: OperationSignature(["constraint_name", "condition"], legacy: ["name": "constraint_name"]),
+        .createPrimaryKey: OperationSignature(["constraint_name", "columns"], legacy: ["name": "constraint_name"]),
+        .createExcludeConstraint: OperationSignature(["constraint_name"], variadic: "elements"),
+        .dropConstraint: OperationSignature(["constraint_name", "type_"], legacy: ["name": "constraint_name", "type": "type_"]),
+        .createTableComment: OperationSignature(["comment", "existing_comment"]),
+        .dropTableComment: OperationSignature(["existing_comment"]),
+        .execute: OperationSignature(["sqltext", "execution_options"]),
+    ]
+}
+
+/// Arguments bound to parameter names by ``OperationSignature/bind(args:keywords:)``.
+struct BoundArguments {
+    var values: [String: Expr] = [:]
+    var variadic: [Expr] = []
+    /// Keyword arguments as written, by their written name.
+    var keywords: [String: Keyword] = [:]
+
+    subscript(_ name: String) -> Expr? { values[name] }
+}
