@@ -28,6 +28,9 @@ public final class AnalysisHost {
     private var environmentDiagnostics: [[Diagnostic]] = []
     private var discoveryDiagnostics: [Diagnostic] = []
     private var settings = LintSettings()
+    /// The live databases by environment id, and the environments to re-lint for them.
+    private var databases: [String: DatabaseState] = [:]
+    private var databaseRelint: Set<Int> = []
     private var settingsRoot = ""
     private var generation = 0
     /// Where each migration file sits (environment, index), refreshed on reload.
@@ -40,7 +43,11 @@ public final class AnalysisHost {
     }
 
     /// True when ``update()`` has work to do.
-    public var hasPendingWork: Bool { needsReload || !dirty.isEmpty }
+    public var hasPendingWork: Bool { needsReload || !dirty.isEmpty || !databaseRelint.isEmpty }
+
+    /// The database keys of the workspace's `[tool.alembic-ls]` (editor settings never
+    /// replace them here: the server merges its own, key by key).
+    public var databaseSettings: DatabaseSettings { settings.database }
 
     /// Replaces the workspace roots; the next update re-discovers everything.
     public func setRoots(_ roots: [String]) {
@@ -52,6 +59,15 @@ public final class AnalysisHost {
     public func setClientSettings(_ settings: LintSettings?) {
         clientSettings = settings
         needsReload = true
+    }
+
+    /// Sets the live databases by ``AlembicEnvironment/id`` (an absent id: no database);
+    /// the environments whose state changed are re-linted at the next update.
+    public func setDatabaseStates(_ states: [String: DatabaseState]) {
+        guard states != databases else { return }
+        let changed = Set(states.keys).union(databases.keys).filter { states[$0] != databases[$0] }
+        databases = states
+        databaseRelint.formUnion(project.environments.indices.filter { changed.contains(project.environments[$0].environment.id) })
     }
 
     /// Forces a full re-discovery at the next update.
@@ -110,6 +126,8 @@ public final class AnalysisHost {
             reload()
             changedEnvironments = Set(project.environments.indices)
         }
+        changedEnvironments.formUnion(databaseRelint.filter { $0 < project.environments.count })
+        databaseRelint.removeAll()
         for path in dirty {
             for ref in fileRefs[path] ?? [] {
                 let file = reextract(path, environment: ref.environment)
@@ -120,7 +138,8 @@ public final class AnalysisHost {
         dirty.removeAll()
         for index in changedEnvironments.sorted() { environmentDiagnostics[index] = lint(environment: index) }
         generation += 1
-        snapshot = AnalysisSnapshot(project: project, diagnostics: diagnosticsByPath(), generation: generation, fileRefs: fileRefs)
+        snapshot = AnalysisSnapshot(
+            project: project, diagnostics: diagnosticsByPath(), generation: generation, fileRefs: fileRefs, databases: databases)
         return snapshot
     }
 
@@ -156,6 +175,7 @@ public final class AnalysisHost {
             settingsRoot = result.root
         }
         settings = clientSettings ?? loaded
+        settings.database = loaded.database
     }
 
     /// The facts of `path` from its open buffer, else from disk.
@@ -180,7 +200,7 @@ public final class AnalysisHost {
     private func lint(environment index: Int) -> [Diagnostic] {
         let single = ProjectAnalysis(
             roots: project.roots, environments: [project.environments[index]], discoveryProblems: [], sources: project.sources)
-        return LintEngine.run(single, settings: settings, projectRoot: settingsRoot)
+        return LintEngine.run(single, settings: settings, projectRoot: settingsRoot, databases: databases)
     }
 
     private func diagnosticsByPath() -> [String: [Diagnostic]] {

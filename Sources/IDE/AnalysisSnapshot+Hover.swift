@@ -16,7 +16,8 @@ extension AnalysisSnapshot {
     static let hoverOperationLimit = 8
 
     /// What the revision named under `offset` is: message, file, create date, parents,
-    /// children, head / base / merge status and the operations of its `upgrade()`.
+    /// children, head / base / merge status, whether the live database applied it, and the
+    /// operations of its `upgrade()`.
     public func hover(path: String, offset: Int) -> HoverInfo? {
         guard let environment = migration(at: path)?.environment, let mention = mention(at: path, offset: offset) else { return nil }
         let id: String
@@ -43,6 +44,16 @@ extension AnalysisSnapshot {
             let children = info.allNextRevisions
             lines.append("- children: " + (children.isEmpty ? "none" : children.map { describe($0, in: environment) }.joined(separator: ", ")))
             if !info.branchLabels.isEmpty { lines.append("- branch labels: " + info.branchLabels.map { "`\($0)`" }.joined(separator: ", ")) }
+        }
+        switch databases[environment.environment.id] {
+        case let .available(snapshot)?:
+            if let status = databaseStatus(of: environment), let label = Self.databaseLabel(id, in: status) {
+                lines.append("- database: \(label) on `\(snapshot.url)`")
+            }
+        case let .unavailable(url, _)?:
+            lines.append("- database: `\(url)` could not be read")
+        case nil:
+            break
         }
         if let bytes = source(file.path)?.bytes {
             let operations = MigrationOperations.extract(parseModule(bytes)).upgrade

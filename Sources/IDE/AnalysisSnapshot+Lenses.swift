@@ -4,11 +4,20 @@ import TextCore
 
 /// A line of text shown above a `revision = …` line, and the revisions it is about.
 public struct CodeLensInfo: Hashable, Sendable {
+    /// What the lens is about, and so what a click on it does.
+    public enum Kind: Hashable, Sendable {
+        /// The revision's place in the graph: a click shows ``targets``.
+        case graph
+        /// Whether the live database applied the revision: a click reads the database again.
+        case database
+    }
+
     public var range: ByteRange
     public var title: String
     /// The `revision = …` literals of the parents, then of the children: what a click on
     /// the lens shows.
     public var targets: [Location]
+    public var kind: Kind = .graph
 }
 
 /// A hint shown after a parent id: the parent's message.
@@ -19,7 +28,9 @@ public struct InlayHintInfo: Hashable, Sendable {
 }
 
 extension AnalysisSnapshot {
-    /// The revision's place in the graph: head / base / merge of … / branch point / N children.
+    /// The revision's place in the graph: head / base / merge of … / branch point / N children;
+    /// then, when the environment's database was read, "database: applied" or "database:
+    /// pending, step N of M".
     public func codeLenses(path: String) -> [CodeLensInfo] {
         guard let (environment, file) = migration(at: path), let id = file.revisionID,
               let range = file.revision.statementRange ?? file.revision.valueRange else { return [] }
@@ -36,7 +47,11 @@ extension AnalysisSnapshot {
         let targets = (info.allDownRevisions + info.allNextRevisions).compactMap { revision in
             environment.revisionLocation(revision).map { Location(path: $0.path, range: $0.range) }
         }
-        return [CodeLensInfo(range: range, title: parts.joined(separator: " · "), targets: targets)]
+        var lenses = [CodeLensInfo(range: range, title: parts.joined(separator: " · "), targets: targets)]
+        if let status = databaseStatus(of: environment), let label = Self.databaseLabel(id, in: status) {
+            lenses.append(CodeLensInfo(range: range, title: "database: \(label)", targets: [], kind: .database))
+        }
+        return lenses
     }
 
     /// After each id in `down_revision` and `depends_on`, the named revision's message.

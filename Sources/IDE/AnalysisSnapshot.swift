@@ -20,17 +20,24 @@ public struct AnalysisSnapshot: Sendable {
     public let generation: Int
     /// Each migration path → the environments (and positions) holding it.
     public let fileRefs: [String: [FileRef]]
+    /// The live databases read so far, by ``AlembicEnvironment/id`` (no entry: no database
+    /// configured, or not read yet).
+    public let databases: [String: DatabaseState]
 
-    public init(project: ProjectAnalysis, diagnostics: [String: [Diagnostic]], generation: Int) {
-        self.init(project: project, diagnostics: diagnostics, generation: generation, fileRefs: Self.fileRefs(project))
+    public init(project: ProjectAnalysis, diagnostics: [String: [Diagnostic]], generation: Int, databases: [String: DatabaseState] = [:]) {
+        self.init(project: project, diagnostics: diagnostics, generation: generation, fileRefs: Self.fileRefs(project), databases: databases)
     }
 
     /// A snapshot whose `fileRefs` the caller already computed (``fileRefs(_:)``).
-    public init(project: ProjectAnalysis, diagnostics: [String: [Diagnostic]], generation: Int, fileRefs: [String: [FileRef]]) {
+    public init(
+        project: ProjectAnalysis, diagnostics: [String: [Diagnostic]], generation: Int, fileRefs: [String: [FileRef]],
+        databases: [String: DatabaseState] = [:]
+    ) {
         self.project = project
         self.diagnostics = diagnostics
         self.generation = generation
         self.fileRefs = fileRefs
+        self.databases = databases
     }
 
     /// Where each migration file of `project` sits.

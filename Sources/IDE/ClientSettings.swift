@@ -26,4 +26,16 @@ public enum ClientSettings {
         }
         return (settings, problems)
     }
+
+    /// The database keys (`database`, `database-url`, `database-url-env`, `version-table`,
+    /// `version-table-schema`) from their string values; a bad `database` value is reported
+    /// and left unset.
+    public static func database(_ value: (String) -> String?) -> (settings: DatabaseSettings, problems: [String]) {
+        do throws(DatabaseSettings.Invalid) {
+            return (try DatabaseSettings.parse(value), [])
+        } catch {
+            let settings = (try? DatabaseSettings.parse { $0 == "database" ? nil : value($0) }) ?? DatabaseSettings()
+            return (settings, [error.message])
+        }
+    }
 }

@@ -12,6 +12,8 @@ enum ServerCommands {
     static let showReferences = "alembic-ls.showReferences"
     /// Creates the merge migration of an environment's heads (the quick fix of ALM105).
     static let createMergeMigration = "alembic-ls.createMergeMigration"
+    /// Reads the live databases again (no arguments; answers null, diagnostics follow).
+    static let refreshDatabase = "alembic-ls.refreshDatabase"
 
     static let handlers: [String: Handler] = [
         applyFix: { session, arguments, context throws(ResponseError) in try session.applyFixCommand(arguments, context: context) },
@@ -19,5 +21,6 @@ enum ServerCommands {
         createMergeMigration: { session, arguments, context throws(ResponseError) in
             try session.createMergeMigrationCommand(arguments, context: context)
         },
+        refreshDatabase: { session, _, _ in session.refreshDatabaseCommand() },
     ]
 }

@@ -48,6 +48,8 @@ extension Session {
             host.rescanIfListingChanged()
         }
         scheduleAnalysis()
+        // Saving a migration is when it may just have been applied: read the database again.
+        refreshDatabases(force: host.isMigration(path) || AnalysisHost.isConfiguration(path))
     }
 
     func didChangeWatchedFiles(_ params: LSP.DidChangeWatchedFilesParams) {
@@ -61,5 +63,8 @@ extension Session {
             host.diskChanged(path, kind)
         }
         scheduleAnalysis()
+        if params.changes.contains(where: { URIPath.path(fromURI: $0.uri).map(AnalysisHost.isConfiguration) == true }) {
+            refreshDatabases(force: true)
+        }
     }
 }

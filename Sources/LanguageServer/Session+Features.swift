@@ -67,6 +67,9 @@ extension Session {
             let path = try context.path(params.textDocument.uri)
             return context.snapshot.codeLenses(path: path).map { lens in
                 let range = context.range(path, lens.range)
+                if lens.kind == .database {
+                    return LSP.CodeLens(range: range, command: LSP.Command(title: lens.title, command: ServerCommands.refreshDatabase, arguments: []))
+                }
                 // VS Code's `editor.action.showReferences` arguments: the URI, the position,
                 // the locations; the server answers the command with the locations.
                 let arguments: [JSON] = [

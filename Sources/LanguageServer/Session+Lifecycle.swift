@@ -78,13 +78,16 @@ extension Session {
             notify("$/progress", JSON.object(["token": token, "value": .object(["kind": .string("end"), "message": .string(message)])]))
         }
         logMessage(message)
+        refreshDatabases(force: true)
     }
 
     /// Settings from `initializationOptions` or `didChangeConfiguration`, with the keys of
-    /// `[tool.alembic-ls]`, either at the top level or under `alembic-ls`.
+    /// `[tool.alembic-ls]`, either at the top level or under `alembic-ls`. The lint keys
+    /// replace the workspace's; the database keys override the workspace's one by one.
     func applySettings(_ value: JSON?) {
         guard let value, value != .null else { return }
         let section = value["alembic-ls"] ?? value
+        applyDatabaseSettings(section)
         let select = section["select"]?.strings
         let ignore = section["ignore"]?.strings
         let extend = section["extend-select"]?.strings
@@ -104,6 +107,7 @@ extension Session {
     func didChangeConfiguration(_ params: LSP.DidChangeConfigurationParams) {
         applySettings(params.settings)
         scheduleAnalysis()
+        refreshDatabases(force: true)
     }
 
     func didChangeWorkspaceFolders(_ params: LSP.DidChangeWorkspaceFoldersParams) {
@@ -114,6 +118,7 @@ extension Session {
         }
         host.setRoots(roots)
         scheduleAnalysis()
+        refreshDatabases(force: false)
     }
 }
 

@@ -15,9 +15,16 @@ public final class Session: @unchecked Sendable {
     public struct Options: Sendable {
         /// Delay before re-analysing after an edit; edits arriving meanwhile are coalesced.
         public var debounce: TimeInterval
+        /// The bound on connecting to a live database and on each of its queries.
+        public var databaseTimeoutMilliseconds: Int
+        /// The environment variables database URLs resolve from (`DATABASE_URL`, the
+        /// `database-url-env` setting's); nil: the process's.
+        public var environmentVariables: [String: String]?
 
-        public init(debounce: TimeInterval = 0.005) {
+        public init(debounce: TimeInterval = 0.005, databaseTimeoutMilliseconds: Int = 5_000, environmentVariables: [String: String]? = nil) {
             self.debounce = debounce
+            self.databaseTimeoutMilliseconds = databaseTimeoutMilliseconds
+            self.environmentVariables = environmentVariables
         }
     }
 
@@ -54,6 +61,8 @@ public final class Session: @unchecked Sendable {
     var trace = "off"
     var clientCapabilities = JSON.null
     var editCapabilities = EditCapabilities()
+    /// Live-database reads: their serial queue and state (see Session+Database.swift).
+    let databaseReads = DatabaseReads()
 
     public init(options: Options = Options(), log: ServerLog, output: @escaping @Sendable (Data) -> Void, onExit: @escaping @Sendable (Int32) -> Void) {
         self.options = options

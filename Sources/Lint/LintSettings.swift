@@ -10,16 +10,19 @@ public struct LintSettings: Hashable, Sendable {
     public var perFileIgnores: [(pattern: String, selectors: [RuleSelector])]
     /// Rule options: rule code → option name → value (see ``RuleOption``).
     public var ruleOptions: [String: [String: String]]
+    /// Which live database the `ALM4xx` rules read, and when.
+    public var database: DatabaseSettings
 
     public init(
         select: [RuleSelector] = [RuleSelector("ALL")], ignore: [RuleSelector] = [],
         perFileIgnores: [(pattern: String, selectors: [RuleSelector])] = [],
-        ruleOptions: [String: [String: String]] = [:]
+        ruleOptions: [String: [String: String]] = [:], database: DatabaseSettings = DatabaseSettings()
     ) {
         self.select = select
         self.ignore = ignore
         self.perFileIgnores = perFileIgnores
         self.ruleOptions = ruleOptions
+        self.database = database
     }
 
     public func isEnabled(_ rule: RuleMetadata) -> Bool {
@@ -46,6 +49,7 @@ public struct LintSettings: Hashable, Sendable {
 
     public static func == (lhs: LintSettings, rhs: LintSettings) -> Bool {
         lhs.select == rhs.select && lhs.ignore == rhs.ignore && lhs.ruleOptions == rhs.ruleOptions
+            && lhs.database == rhs.database
             && lhs.perFileIgnores.map(\.pattern) == rhs.perFileIgnores.map(\.pattern)
             && lhs.perFileIgnores.map(\.selectors) == rhs.perFileIgnores.map(\.selectors)
     }
@@ -54,6 +58,7 @@ public struct LintSettings: Hashable, Sendable {
         hasher.combine(select)
         hasher.combine(ignore)
         hasher.combine(ruleOptions)
+        hasher.combine(database)
         for entry in perFileIgnores {
             hasher.combine(entry.pattern)
             hasher.combine(entry.selectors)

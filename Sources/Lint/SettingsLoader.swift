@@ -10,6 +10,8 @@ import TOMLKit
 /// ignore = ["ALM107"]
 /// per-file-ignores = { "alembic/versions/legacy_*.py" = ["ALM110"] }
 ///
+/// database-url = "sqlite:///./data/db/app.db"  # the live database (see DatabaseSettings)
+///
 /// [tool.alembic-ls.non-idempotent-operation]   # a rule's options, under its name
 /// scope = "heads"
 /// ```
@@ -91,7 +93,16 @@ public enum SettingsLoader {
             }
             return out
         }
-        for key in table.keys where !["select", "ignore", "extend-select", "per-file-ignores"].contains(key) {
+        for key in table.keys where DatabaseSettings.keys.contains(key) && table[key]?.string == nil {
+            throw Invalid("`\(key)` must be a string")
+        }
+        do throws(DatabaseSettings.Invalid) {
+            settings.database = try DatabaseSettings.parse { table[$0]?.string }
+        } catch {
+            throw Invalid(error.message)
+        }
+        let general: Set<String> = ["select", "ignore", "extend-select", "per-file-ignores"]
+        for key in table.keys where !general.contains(key) && !DatabaseSettings.keys.contains(key) {
             guard let rule = RuleRegistry.rules.first(where: { $0.metadata.name == key }), !rule.options.isEmpty else {
                 throw Invalid("unknown setting `\(key)`")
             }

@@ -11,9 +11,9 @@ final class TestClient: @unchecked Sendable {
     private var exitCodes: [Int32] = []
     private(set) var session: Session!
 
-    init(debounce: TimeInterval = 0) {
+    init(debounce: TimeInterval = 0, options: Session.Options? = nil) {
         let log = ServerLog(path: FileManager.default.temporaryDirectory.appendingPathComponent("alembic-ls-test.log").path)
-        session = Session(options: Session.Options(debounce: debounce), log: log, output: { [weak self] data in
+        session = Session(options: options ?? Session.Options(debounce: debounce), log: log, output: { [weak self] data in
             self?.collect(data)
         }, onExit: { [weak self] code in
             guard let self else { return }
