@@ -1,6 +1,7 @@
 import AlembicModel
 import ArgumentParser
 import Foundation
+import IDE
 import Lint
 
 /// `alembic-ls check [PATH…]`: find every Alembic environment and report its problems.
@@ -43,6 +44,12 @@ struct Check: ParsableCommand {
 
     @Option(name: .long, help: "A database URL to read (read-only) for the live-database rules ALM401-ALM405.")
     var database: String?
+
+    @Flag(name: .long, help: "Read each environment's database as the editor does (database-url, database-url-env, DATABASE_URL, sqlalchemy.url); the default only with `database = \"auto\"`.")
+    var databaseFromSettings = false
+
+    @Flag(name: .long, help: "Read no database, whatever the settings say.")
+    var noDatabase = false
 
     @Flag(name: .long, help: "Add `# noqa: CODE` to every Python line with a finding (baseline an existing tree), then exit.")
     var addNoqa = false
@@ -89,7 +96,7 @@ struct Check: ParsableCommand {
                 throw CLIError(error.message)
             }
         }
-        let databases = database.map { Database.read(url: $0, project: project, cwd: cwd) } ?? [:]
+        let databases = try readDatabases(project, settings: settings.database, cwd: cwd)
         // Paths that are files restrict the report to those files.
         let fileFilters = roots.map { PythonPath.absolute($0, cwd: cwd) }.filter { !isDirectory($0) }
         let diagnose = { (project: ProjectAnalysis) -> [Diagnostic] in
@@ -200,6 +207,21 @@ struct Check: ParsableCommand {
         if !select.isEmpty { settings.select = try selectors(select) }
         if !ignore.isEmpty { settings.ignore += try selectors(ignore) }
         return SettingsDescription(settings: settings, file: source, root: settingsRoot)
+    }
+
+    /// The databases the live-database rules see: the `--database` URL for every
+    /// environment; else, with `--database-from-settings` or `database = "auto"`, each
+    /// environment's resolved URL; else none (a `check` opens no connection unasked).
+    private func readDatabases(_ project: ProjectAnalysis, settings: DatabaseSettings, cwd: String) throws -> [String: DatabaseState] {
+        if noDatabase {
+            if database != nil || databaseFromSettings { throw CLIError("--no-database cannot be combined with --database or --database-from-settings") }
+            return [:]
+        }
+        if let database { return Database.read(url: database, project: project, cwd: cwd) }
+        guard databaseFromSettings || settings.effectiveMode == .auto else { return [:] }
+        return DatabaseReadPlan.make(
+            project: project, settings: settings, variables: ProcessInfo.processInfo.environment, timeoutMilliseconds: 5_000
+        ).perform()
     }
 
     private func selectors(_ texts: [String]) throws -> [RuleSelector] {

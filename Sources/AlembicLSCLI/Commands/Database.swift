@@ -2,6 +2,7 @@ import AlembicModel
 import ArgumentParser
 import DatabaseIntrospection
 import Foundation
+import Lint
 
 /// `alembic-ls db …`: read the configured database, read-only.
 struct Database: ParsableCommand {
@@ -18,6 +19,15 @@ struct Database: ParsableCommand {
         }
         return states
     }
+
+    /// The database keys of the closest `[tool.alembic-ls]` above `directory` (none: defaults).
+    static func settings(from directory: String) throws -> DatabaseSettings {
+        guard let file = SettingsLoader.discover(from: directory) else { return DatabaseSettings() }
+        switch SettingsLoader.load(file: file) {
+        case let .success(loaded): return loaded.settings.database
+        case let .failure(error): throw CLIError("invalid configuration: \(error)")
+        }
+    }
 }
 
 /// `alembic-ls db status`: what `alembic current` prints, then the revisions
@@ -29,7 +39,7 @@ struct DatabaseStatusCommand: ParsableCommand {
 
     @OptionGroup var environmentOptions: EnvironmentOptions
 
-    @Option(name: .long, help: "The database URL (default: $DATABASE_URL, then sqlalchemy.url).")
+    @Option(name: .long, help: "The database URL (default: the database-url setting, the variable database-url-env names, $DATABASE_URL, then sqlalchemy.url).")
     var database: String?
 
     @Option(name: .long, help: "Milliseconds allowed for connecting and for each query.")
@@ -39,13 +49,16 @@ struct DatabaseStatusCommand: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let view = try ScriptDirectoryView.load(environmentOptions, cwd: cwd)
         let environment = view.environment.environment
+        let settings = try Database.settings(from: cwd)
         guard let resolution = DatabaseURLResolver.resolve(
-            settings: .init(databaseURL: database), environment: environment,
-            variables: ProcessInfo.processInfo.environment)
+            settings: .init(databaseURL: database ?? settings.url, databaseURLEnv: settings.urlEnvironmentVariable),
+            environment: environment, variables: ProcessInfo.processInfo.environment)
         else {
-            throw CLIError("no database: pass --database URL, set DATABASE_URL, or set sqlalchemy.url in the configuration")
+            throw CLIError("no database: pass --database URL, set database-url in [tool.alembic-ls], set DATABASE_URL, or set sqlalchemy.url in the configuration")
         }
-        let request = IntrospectionRequest(environment: environment, timeoutMilliseconds: max(1, timeout))
+        var request = IntrospectionRequest(environment: environment, timeoutMilliseconds: max(1, timeout))
+        if let table = settings.versionTable { request.versionTable = table }
+        if let schema = settings.versionTableSchema { request.versionTableSchema = schema }
         let state = DatabaseReader.read(url: resolution.url, baseDirectory: cwd, request: request)
         guard let snapshot = state.snapshot else {
             if case let .unavailable(_, reason) = state { throw CLIError("cannot read the database: \(reason)") }

@@ -1,3 +1,4 @@
+import DatabaseIntrospection
 import Lint
 
 /// The resolved configuration `check` runs with, as `--show-settings` prints it.
@@ -20,6 +21,12 @@ struct SettingsDescription {
         out += "per-file-ignores = {"
         out += s.perFileIgnores.map { " \"\($0.pattern)\" = \(list($0.selectors))" }.joined(separator: ",")
         out += s.perFileIgnores.isEmpty ? "}\n" : " }\n"
+        let database = s.database
+        out += "database = \"\(database.effectiveMode.rawValue)\"\n"
+        if let url = database.url { out += "database-url = \"\(DatabaseReader.redact(url))\"\n" }
+        if let name = database.urlEnvironmentVariable { out += "database-url-env = \"\(name)\"\n" }
+        if let table = database.versionTable { out += "version-table = \"\(table)\"\n" }
+        if let schema = database.versionTableSchema { out += "version-table-schema = \"\(schema)\"\n" }
         let enabled = RuleRegistry.metadata.filter { s.isEnabled($0) }
         out += "\n# Enabled rules (\(enabled.count) of \(RuleRegistry.metadata.count))\n"
         for rule in enabled { out += "\(rule.code)  \(rule.name)  (\(rule.severity.rawValue))\n" }
