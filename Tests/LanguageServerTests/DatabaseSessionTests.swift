@@ -5,8 +5,9 @@ import Testing
 
 /// The live database through a session: a SQLite file upgraded by the real Alembic, named
 /// by `database-url` in `initializationOptions`, shows in diagnostics (ALM402), code lenses
-/// and hovers, and follows `alembic-ls.refreshDatabase`; a PostgreSQL endpoint that never
-/// answers delays nothing but its own ALM405.
+/// and hovers, and follows `alembic-ls.refreshDatabase`; so does a PostgreSQL database of
+/// the test server (`ALEMBIC_LS_TEST_PG`) named by `DATABASE_URL`; a PostgreSQL endpoint that
+/// never answers delays nothing but its own ALM405.
 @Suite struct DatabaseSessionTests {
     static let files = [
         "alembic.ini": "[alembic]\nscript_location = %(here)s/alembic\nsqlalchemy.url = driver://user:pass@localhost/dbname\n",
@@ -116,6 +117,36 @@ import Testing
         let published = client.published(c).count
         client.notify("textDocument/didSave", .object(["textDocument": .object(["uri": .string(c)])]))
         _ = try client.wait { _ in client.published(c).dropFirst(published).contains { !codes($0).contains("ALM402") } }
+        #expect(try lensTitles(client, c).contains("database: applied (current)"))
+    }
+
+    @Test func postgreSQLFromDatabaseURLVariable() throws {
+        guard let server = ProcessInfo.processInfo.environment["ALEMBIC_LS_TEST_PG"], let scheme = server.range(of: "://"),
+              let slash = server[scheme.upperBound...].firstIndex(of: "/")
+        else {
+            throw TestFailure("ALEMBIC_LS_TEST_PG is not set: start PostgreSQL with `eval \"$(bash .ci/postgres.sh)\"` (.ci/run does) before `swift test`")
+        }
+        let name = "alembic_ls_session_\(UUID().uuidString.prefix(8).lowercased())"
+        let url = server[..<slash].replacingOccurrences(of: "postgresql://", with: "postgresql+psycopg://") + "/" + name
+        try AlembicOracle.postgres("CREATE DATABASE \(name)", serverURL: server)
+        defer { try? AlembicOracle.postgres("DROP DATABASE IF EXISTS \(name)", serverURL: server) }
+        let fixture = try Fixture(Self.files)
+        defer { fixture.remove() }
+        try AlembicOracle.run(["upgrade", "aaa"], root: fixture.root, databaseURL: url)
+
+        let client = TestClient(options: Session.Options(debounce: 0, environmentVariables: ["DATABASE_URL": url]))
+        try client.start(root: fixture.root)
+        let b = URIPath.uri(fromPath: fixture.path("alembic/versions/b.py"))
+        let c = URIPath.uri(fromPath: fixture.path("alembic/versions/c.py"))
+        let first = try client.wait { $0["params"]?["uri"]?.string == b && codes($0).contains("ALM402") }
+        let message = first["params"]?["diagnostics"]?.array?.first { $0["code"]?.string == "ALM402" }?["message"]?.string
+        #expect(message?.hasPrefix("Revision 'bbb' is pending on postgresql+psycopg://") == true)
+        #expect(try lensTitles(client, c).contains("database: pending, step 2 of 2"))
+
+        try AlembicOracle.run(["upgrade", "head"], root: fixture.root, databaseURL: url)
+        let published = client.published(b).count
+        _ = try client.request("workspace/executeCommand", .object(["command": .string("alembic-ls.refreshDatabase")]))
+        _ = try client.wait { _ in client.published(b).dropFirst(published).contains { !codes($0).contains("ALM402") } }
         #expect(try lensTitles(client, c).contains("database: applied (current)"))
     }
 

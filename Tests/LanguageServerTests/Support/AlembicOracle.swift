@@ -30,10 +30,21 @@ enum AlembicOracle {
 
     /// `alembic <arguments>` in `root` against `databaseURL`; throws with alembic's output on failure.
     static func run(_ arguments: [String], root: String, databaseURL: String) throws {
+        try python(["-m", "alembic"] + arguments, directory: root, databaseURL: databaseURL)
+    }
+
+    /// `CREATE DATABASE name` (or `DROP DATABASE IF EXISTS name`) on the server of `serverURL`
+    /// (a `postgresql://` URL), through psycopg.
+    static func postgres(_ statement: String, serverURL: String) throws {
+        let script = "import psycopg, sys\nwith psycopg.connect(sys.argv[1], autocommit=True) as c: c.execute(sys.argv[2])"
+        try python(["-c", script, serverURL, statement], directory: FileManager.default.temporaryDirectory.path, databaseURL: "")
+    }
+
+    private static func python(_ arguments: [String], directory: String, databaseURL: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try python())
-        process.arguments = ["-m", "alembic"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["TEST_DATABASE_URL"] = databaseURL
         process.environment = environment
@@ -44,7 +55,7 @@ enum AlembicOracle {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw TestFailure("alembic \(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")
+            throw TestFailure("python \(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")
         }
     }
 }
