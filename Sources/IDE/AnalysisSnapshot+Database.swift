@@ -4,7 +4,7 @@ extension AnalysisSnapshot {
     /// The status of `environment`'s revisions on its live database, when the database was read.
     public func databaseStatus(of environment: EnvironmentAnalysis) -> DatabaseStatus? {
         guard let snapshot = databases[environment.environment.id]?.snapshot else { return nil }
-        return DatabaseStatus.compute(versionRows: snapshot.versionRows, graph: environment.lintGraph)
+        return DatabaseStatusCache.shared.status(versionRows: snapshot.versionRows, graph: environment.lintGraph)
     }
 
     /// What the database says of `revision`: "applied (current)", "applied",

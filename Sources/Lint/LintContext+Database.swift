@@ -16,6 +16,6 @@ extension LintContext {
     /// The database's status against this environment's revisions, when the database was read.
     var databaseStatus: DatabaseStatus? {
         guard let snapshot = database?.snapshot else { return nil }
-        return DatabaseStatus.compute(versionRows: snapshot.versionRows, graph: environment.lintGraph)
+        return DatabaseStatusCache.shared.status(versionRows: snapshot.versionRows, graph: environment.lintGraph)
     }
 }
