@@ -41,7 +41,7 @@ import TextCore
         let client = TestClient()
         let initialized = try client.start(root: fixture.root)
         let capabilities = initialized["result"]?["capabilities"]
-        #expect(capabilities?["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.alembic-ls")]))
+        #expect(capabilities?["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.alembic-ls"), .string("source.guardAll.alembic-ls")]))
         #expect(capabilities?["executeCommandProvider"]?["commands"]?.strings?.contains("alembic-ls.applyFix") == true)
         let b = fixture.path("alembic/versions/b.py")
         let uri = URIPath.uri(fromPath: b)
