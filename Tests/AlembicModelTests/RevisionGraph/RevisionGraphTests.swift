@@ -115,28 +115,9 @@ import Testing
         #expect(try graph.getRevisions(.string("L@heads")) == [.revision("c")])
     }
 
-    /// The large generated conformance cases (1000-chain, 200 heads, 200 roots) answer fast.
-    @Test func largeSuiteCasesAnswerQuickly() throws {
-        let url = ConformanceTests.suiteURL
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("conformance suite not found at \(url.path)")
-            return
-        }
-        let suite = try JSONValue.parse(Array(data))
-        let names = ["extra.linear_chain_1000", "extra.fanout_200_heads", "extra.forest_200_roots"]
-        let cases = (suite["cases"]?.arrayValue ?? []).filter {
-            names.contains($0["name"]?.stringValue ?? "")
-        }
-        #expect(cases.count == 3)
-        for testCase in cases {
-            let clock = ContinuousClock()
-            let elapsed = clock.measure { _ = ConformanceAnswerer.answerValues(testCase) }
-            #expect(elapsed < .seconds(2), "\(testCase["name"]?.stringValue ?? "?") took \(elapsed)")
-        }
-    }
-
-    /// Build + heads on 10,000 revisions (branches, merges, labels, dependencies).
-    @Test func tenThousandRevisionsBuildFast() throws {
+    /// Build + heads on 10,000 revisions (branches, merges, labels, dependencies). Speed is
+    /// measured by `alembic-ls-bench`, not here.
+    @Test func tenThousandRevisions() throws {
         var specs: [RevisionSpec] = [Self.spec("r00000")]
         for index in 1..<10_000 {
             let id = String(format: "r%05d", index)
@@ -150,17 +131,8 @@ import Testing
                 specs.append(Self.spec(id, .single(parent)))
             }
         }
-        let clock = ContinuousClock()
-        var heads: [String] = []
-        let elapsed = clock.measure {
-            let graph = RevisionGraph(specs)
-            heads = graph.heads
-        }
-        print("10,000 revisions: build + heads in \(elapsed)")
-        #expect(heads.count >= 1)
-        // Release builds take well under 100 ms; this debug-build bound only catches blow-ups.
-        #expect(elapsed < .seconds(3))
         let graph = RevisionGraph(specs)
+        #expect(graph.heads == ["r09999"])
         #expect(graph.cycles().isEmpty)
         let upgrade = try graph.iterateUpgrade(from: .none, to: .string("heads"))
         #expect(upgrade.count == 10_000)
