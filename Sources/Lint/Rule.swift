@@ -8,8 +8,15 @@ import TextCore
 /// and a test file of the same name under `Tests/LintTests/Rules/`.
 public protocol Rule: Sendable {
     static var metadata: RuleMetadata { get }
+    /// What the rule's findings depend on, so that an edit re-runs only the rules it can
+    /// affect (see ``RuleScope``). Defaults to ``RuleScope/environment``: re-run on every change.
+    static var scope: RuleScope { get }
     /// The findings for one Alembic environment.
     static func check(_ context: LintContext) -> [Diagnostic]
+}
+
+extension Rule {
+    public static var scope: RuleScope { .environment }
 }
 
 extension Rule {

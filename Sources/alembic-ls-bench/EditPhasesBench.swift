@@ -38,7 +38,8 @@ enum EditPhasesBench {
             let t0 = now()
             let file = ProjectLoader.extractMigration(path: path, bytes: bytes, resolver: nil)
             let t1 = now()
-            ProjectLoader.replace(in: &environment, fileAt: index, with: file)
+            ProjectLoader.replace(
+                in: &environment, fileAt: index, with: file, previousBytes: project.sources[path]?.bytes, bytes: bytes)
             let t2 = now()
             project.sources[path] = SourceFile(path: path, bytes: bytes)
             let context = LintContext(environment: environment, project: project)

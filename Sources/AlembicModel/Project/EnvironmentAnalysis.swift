@@ -10,8 +10,10 @@ public struct EnvironmentAnalysis: Sendable {
     /// Problems listing the revision files (unreadable directories, symlink loops …).
     public var listingProblems: [ConfigProblem]
     /// The graph exactly as alembic builds it from the files it could load; queries throw
-    /// alembic's error when alembic would fail. Used by `heads` and `history`.
-    public var graph: RevisionGraph
+    /// alembic's error when alembic would fail. Used by `heads` and `history`; built on first
+    /// use when it differs from ``lintGraph`` (a reference dangles).
+    public var graph: RevisionGraph { exactGraph.graph }
+    var exactGraph: ExactGraph
     /// The graph with every dangling reference removed, so that heads, bases and cycles can
     /// still be reported when other problems would stop alembic.
     public var lintGraph: RevisionGraph

@@ -30,13 +30,51 @@ extension ProjectLoader {
     }
 
     /// Replaces the file at `index` of `analysis` in place (no copy of the other files' facts
-    /// when the caller holds the only reference) and rebuilds the graphs from the cached facts.
-    public static func replace(in analysis: inout EnvironmentAnalysis, fileAt index: Int, with file: MigrationFile) {
-        guard analysis.files.indices.contains(index) else { return }
+    /// when the caller holds the only reference). When the file's graph facts are unchanged
+    /// (``hasSameGraphFacts(_:_:as:_:)``: every edit inside `upgrade()`), the graphs are kept;
+    /// otherwise they are rebuilt from the cached facts.
+    /// - Parameters:
+    ///   - previousBytes: the file's text the current facts were extracted from (nil if unread).
+    ///   - bytes: the text `file` was extracted from (nil if unread).
+    /// - Returns: whether the graphs were rebuilt.
+    @discardableResult
+    public static func replace(
+        in analysis: inout EnvironmentAnalysis, fileAt index: Int, with file: MigrationFile,
+        previousBytes: [UInt8]?, bytes: [UInt8]?
+    ) -> Bool {
+        guard analysis.files.indices.contains(index) else { return false }
+        if hasSameGraphFacts(analysis.files[index], previousBytes, as: file, bytes) {
+            analysis.files[index] = file
+            analysis.exactGraph = analysis.exactGraph.replacingDoc(at: index, with: file.docstring?.message ?? "")
+            return false
+        }
         analysis.files[index] = file
         let envPy = analysis.envPy, requirement = analysis.alembicRequirement
         analysis = build(environment: analysis.environment, files: analysis.files, listingProblems: analysis.listingProblems)
         analysis.envPy = envPy
         analysis.alembicRequirement = requirement
+        return true
+    }
+
+    /// Whether two versions of a file give the graph, and every finding derived from it, the
+    /// same input: readability, `revision` (or the id from a legacy file name), `down_revision`,
+    /// `depends_on` and `branch_labels` with their ranges, and the text of those statements
+    /// (a fix quotes like the literal it replaces).
+    public static func hasSameGraphFacts(_ old: MigrationFile, _ oldBytes: [UInt8]?, as new: MigrationFile, _ newBytes: [UInt8]?) -> Bool {
+        guard old.path == new.path, old.isReadable == new.isReadable, old.revision == new.revision,
+              old.downRevision == new.downRevision, old.dependsOn == new.dependsOn,
+              old.branchLabels == new.branchLabels, old.legacyRevisionFromName == new.legacyRevisionFromName
+        else { return false }
+        let statements = [
+            old.revision.statementRange, old.downRevision.statementRange,
+            old.dependsOn.statementRange, old.branchLabels.statementRange,
+        ]
+        for case let range? in statements {
+            guard let oldBytes, let newBytes, range.start >= 0, range.start <= range.end,
+                  range.end <= oldBytes.count, range.end <= newBytes.count,
+                  oldBytes[range.start ..< range.end] == newBytes[range.start ..< range.end]
+            else { return false }
+        }
+        return true
     }
 }

@@ -141,20 +141,18 @@ public enum ProjectLoader {
             for label in labels { fileIndexByLabel[label] = index }
         }
         let docs = files.map { $0.docstring?.message ?? "" }
-        let graph = RevisionGraph(specs, referrerFormat: .custom({ snapshot in
-            snapshot.scriptDescription(doc: snapshot.spec.origin.map { docs[$0] } ?? "")
-        }))
 
         // The lint graph drops references to ids that do not exist, so one dangling parent
-        // does not hide every other finding.
-        // `fileIndexByRevision` already holds every id. Only when something dangles is a second
-        // spec list (and graph) needed.
+        // does not hide every other finding. `fileIndexByRevision` already holds every id.
+        // Only when something dangles do the graphs differ; the exact one is then built on
+        // first use (only `heads` and `history` need it).
         let labels = fileIndexByLabel
         let dangles = specs.contains { spec in
             spec.downRevision.ids.contains { fileIndexByRevision[$0] == nil }
                 || spec.dependsOn.ids.contains { fileIndexByRevision[$0] == nil && labels[$0] == nil }
         }
-        var lintGraph = graph
+        let lintGraph: RevisionGraph
+        let exactGraph: ExactGraph
         if dangles {
             lintGraph = RevisionGraph(specs.map { spec -> RevisionSpec in
                 var spec = spec
@@ -162,9 +160,14 @@ public enum ProjectLoader {
                 spec.dependsOn = Self.filtered(spec.dependsOn) { fileIndexByRevision[$0] != nil || labels[$0] != nil }
                 return spec
             })
+            exactGraph = ExactGraph(specs: specs, docs: docs)
+        } else {
+            // Nothing dangles, so no "referenced from" text is ever rendered.
+            lintGraph = RevisionGraph(specs)
+            exactGraph = ExactGraph(built: lintGraph, docs: docs)
         }
         return EnvironmentAnalysis(
-            environment: environment, files: files, listingProblems: listingProblems, graph: graph,
+            environment: environment, files: files, listingProblems: listingProblems, exactGraph: exactGraph,
             lintGraph: lintGraph, fileIndexByRevision: fileIndexByRevision, specFiles: specFiles,
             envPy: nil, fileIndexByLabel: fileIndexByLabel)
     }

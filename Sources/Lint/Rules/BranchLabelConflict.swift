@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM111: a branch label that clashes with a revision id or another label.
 public enum BranchLabelConflict: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM111", name: "branch-label-conflict", severity: .error,
         summary: "A branch label equals a revision id or is declared more than once.",

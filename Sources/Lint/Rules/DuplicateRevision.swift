@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM104: two files declare the same revision id.
 public enum DuplicateRevision: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM104", name: "duplicate-revision", severity: .error,
         summary: "Several migration files declare the same revision id.",

@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM103: `depends_on` names a revision or branch label that does not exist.
 public enum UnknownDependency: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM103", name: "unknown-dependency", severity: .error,
         summary: "`depends_on` names a revision id or branch label that does not exist.",

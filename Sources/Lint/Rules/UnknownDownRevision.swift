@@ -3,6 +3,7 @@ import TextCore
 
 /// ALM102: `down_revision` names a revision that does not exist.
 public enum UnknownDownRevision: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM102", name: "unknown-down-revision", severity: .error,
         summary: "`down_revision` names a revision id that no migration file defines.",
