@@ -27,7 +27,6 @@ public enum BranchLabelConflict: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
-        let ids = Set(env.fileIndexByRevision.keys)
         var firstDeclaration: [String: (file: MigrationFile, item: StringItem)] = [:]
         var out: [Diagnostic] = []
         for file in env.files where file.isReadable {
@@ -35,7 +34,7 @@ public enum BranchLabelConflict: Rule {
             var seenHere = Set<String>()
             for item in labels {
                 let label = item.value
-                if ids.contains(label) {
+                if env.fileIndexByRevision[label] != nil {
                     let related = context.revisionLocation(label).map { [RelatedLocation(location: $0, message: "revision '\(label)'")] } ?? []
                     out.append(diagnostic("Branch label '\(label)' of '\(id)' is also a revision id; labels and ids share one namespace", path: file.path, range: item.range, related: related))
                 }
