@@ -183,6 +183,14 @@ import Testing
             let fresh = scratch.update()
             let mismatches = Self.differences(incremental.diagnostics, fresh.diagnostics)
                 + Self.differences(incremental.diagnostics, Self.expected(fixture.root, fresh: fresh))
+            // The graphs too: the lint graph, and the exact one `heads` and `history` use
+            // (its warnings quote docstring messages).
+            for (mine, theirs) in zip(incremental.project.environments, fresh.project.environments) {
+                #expect(mine.lintGraph.specs == theirs.lintGraph.specs, "seed \(seed), step \(step): lint graph")
+                #expect(mine.graph.specs == theirs.graph.specs, "seed \(seed), step \(step): exact graph")
+                #expect(mine.graph.warnings == theirs.graph.warnings, "seed \(seed), step \(step): exact graph warnings")
+                #expect("\(String(describing: mine.graph.buildError))" == "\(String(describing: theirs.graph.buildError))")
+            }
             if !mismatches.isEmpty {
                 let details = mismatches.joined(separator: "\n")
                 Issue.record("seed \(seed), step \(step): the incremental analysis differs from scratch:\n\(details)")

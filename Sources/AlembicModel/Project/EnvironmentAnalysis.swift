@@ -26,6 +26,12 @@ public struct EnvironmentAnalysis: Sendable {
     public var envPy: PythonFileSummary?
     /// Branch label → index into ``files`` of the file declaring it (the last one).
     public var fileIndexByLabel: [String: Int]
+    /// The specs of ``graph`` (dangling references included), in load order.
+    var specs: [RevisionSpec] = []
+    /// Positions in ``specs`` of the specs with a dangling reference.
+    var danglingSpecs: Set<Int> = []
+    /// Each file's docstring message, by file index (for the exact graph's messages).
+    var docs: [String] = []
     /// What the project declares about its Alembic version (lock file, requirements,
     /// pyproject.toml), found from the configuration's directory up to the workspace root.
     public var alembicRequirement: DependencyRequirement? = nil

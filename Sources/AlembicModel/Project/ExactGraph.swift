@@ -12,32 +12,20 @@ final class ExactGraph: @unchecked Sendable {
     /// The specs as loaded, dangling references included (nil once built).
     private var specs: [RevisionSpec]
     /// Each file's docstring message, by file index, for alembic's "referenced from" text.
-    let docs: [String]
+    private let docs: [String]
 
     /// The graph itself, already built (the lint graph when nothing dangles).
-    init(built graph: RevisionGraph, docs: [String]) {
+    init(built graph: RevisionGraph) {
         built = graph
         specs = []
-        self.docs = docs
+        docs = []
     }
 
-    /// A graph to build from `specs` when first asked for.
+    /// A graph to build from `specs` when first asked for; `docs` are the files' docstring
+    /// messages by file index (a spec's `origin`).
     init(specs: [RevisionSpec], docs: [String]) {
         self.specs = specs
         self.docs = docs
-    }
-
-    /// The same graph with one file's docstring message changed (the specs are the same).
-    func replacingDoc(at index: Int, with message: String) -> ExactGraph {
-        guard docs.indices.contains(index), docs[index] != message else { return self }
-        var docs = docs
-        docs[index] = message
-        lock.lock()
-        defer { lock.unlock() }
-        // A built graph keeps the message it was built with only in a build error's warning,
-        // and only when a reference dangles; rebuild lazily then.
-        if let built, built.buildError == nil { return ExactGraph(built: built, docs: docs) }
-        return ExactGraph(specs: built?.specs ?? specs, docs: docs)
     }
 
     var graph: RevisionGraph {
