@@ -4,7 +4,8 @@ import AlembicModel
 /// configuration (``RuleScope/file``): the language server runs it for the edited file only
 /// and keeps the other files' findings.
 public protocol FileRule: Rule {
-    /// The findings for one migration file of `context`'s environment.
+    /// The findings for one migration file of `context`'s environment, all located in that
+    /// file (the language server files them under its path).
     static func check(file: MigrationFile, context: LintContext) -> [Diagnostic]
     /// Findings outside the migration files (env.py, listing problems); they depend only on
     /// the environment's configuration. None by default.
