@@ -3,7 +3,7 @@ import AlembicModel
 /// ALM209: `if_exists=` / `if_not_exists=` passed where it fails: an operation without the
 /// parameter, an Alembic version the project allows that predates it, or SQLite's
 /// `ADD COLUMN` / `DROP COLUMN`, which have no `IF [NOT] EXISTS`.
-public enum UnsupportedIfExists: Rule {
+public enum UnsupportedIfExists: FileRule {
     public static let metadata = RuleMetadata(
         code: "ALM209", name: "unsupported-if-exists", severity: .error,
         summary: "`if_exists` / `if_not_exists` on an operation, Alembic version or database that lacks it.",
@@ -48,16 +48,14 @@ public enum UnsupportedIfExists: Rule {
         `dialect = "postgresql"` the database of `sqlalchemy.url`.
         """)
 
-    public static func check(_ context: LintContext) -> [Diagnostic] {
+    public static func check(file: MigrationFile, context: LintContext) -> [Diagnostic] {
+        guard file.isReadable, file.syntaxErrors.isEmpty, !file.operations.isEmpty else { return [] }
         var out: [Diagnostic] = []
-        let alembic = context.alembicVersion
-        let dialect = context.dialect
-        for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
-            for operation in file.operations {
-                guard let flag = operation.nativeFlag,
-                      let message = problem(operation, flag: flag, alembic: alembic, dialect: dialect) else { continue }
-                out.append(diagnostic(message, path: file.path, range: flag.range))
-            }
+        for operation in file.operations {
+            guard let flag = operation.nativeFlag,
+                  let message = problem(operation, flag: flag, alembic: context.alembicVersion, dialect: context.dialect)
+            else { continue }
+            out.append(diagnostic(message, path: file.path, range: flag.range))
         }
         return out
     }

@@ -137,4 +137,40 @@ import Testing
         let upgrade = try graph.iterateUpgrade(from: .none, to: .string("heads"))
         #expect(upgrade.count == 10_000)
     }
+
+    /// `cycles()` on random small graphs (successful builds use the build's edges, failed ones
+    /// the specs) against a brute-force reference: members of a cycle reach each other.
+    @Test func cyclesMatchBruteForceReachability() {
+        var state: UInt64 = 7
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0 ..< 400 {
+            let count = 2 + next(6)
+            let names = (0 ..< count).map { "n\($0)" }
+            var specs: [RevisionSpec] = []
+            for index in 0 ..< count {
+                let parents = (0 ..< next(3)).map { _ in names[next(count)] }
+                let down: RevisionReference = parents.isEmpty ? .none : parents.count == 1 ? .single(parents[0]) : .tuple(parents)
+                let depends: RevisionReference = next(4) == 0 ? .single(next(2) == 0 ? names[next(count)] : "L\(next(count))") : .none
+                specs.append(Self.spec(names[index], down, labels: next(3) == 0 ? ["L\(index)"] : [], depends: depends))
+            }
+            let graph = RevisionGraph(specs)
+            // Reference edges from the specs: down ids, dependencies through ids or labels.
+            var label: [String: Int] = [:]
+            for (index, spec) in specs.enumerated() { for name in spec.branchLabels where label[name] == nil { label[name] = index } }
+            var reach = Array(repeating: Array(repeating: false, count: count), count: count)
+            for (index, spec) in specs.enumerated() {
+                for id in spec.downRevision.ids { if let target = names.firstIndex(of: id) { reach[index][target] = true } }
+                for id in spec.dependsOn.ids { if let target = names.firstIndex(of: id) ?? label[id] { reach[index][target] = true } }
+            }
+            for k in 0 ..< count { for i in 0 ..< count where reach[i][k] { for j in 0 ..< count where reach[k][j] { reach[i][j] = true } } }
+            var expected = Set<Set<String>>()
+            for i in 0 ..< count where reach[i][i] {
+                expected.insert(Set((0 ..< count).filter { reach[i][$0] && reach[$0][i] }.map { names[$0] }))
+            }
+            #expect(Set(graph.cycles().map(Set.init)) == expected, "\(specs)")
+        }
+    }
 }
