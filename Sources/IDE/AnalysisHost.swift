@@ -263,7 +263,9 @@ public final class AnalysisHost {
 
     /// The context the rules of environment `index` see.
     private func context(_ index: Int) -> LintContext {
-        LintContext(environment: project.environments[index], project: project)
+        LintContext(
+            environment: project.environments[index], project: project, ruleOptions: settings.ruleOptions,
+            alembicVersionSetting: settings.alembicVersion, dialectSetting: settings.dialect)
     }
 
     /// The raw findings of the file rules for one migration file.
