@@ -11,7 +11,8 @@
 #           guard    ALM201 on an unguarded op.add_column; apply the guard quick fix; check the buffer
 #
 # Environment: ALEMBIC_LS_BINARY (default .build/debug/alembic-ls), E2E_TIMEOUT (seconds, default 90),
-# E2E_CAPTURE=FILE copies everything the editor sends to the server into FILE.
+# E2E_CAPTURE=FILE copies everything the editor sends to the server into FILE, what the server
+# answers into FILE.out and the server's log into FILE.log.
 # Prints the editor's step log and, only when every check held, a final line `PASS: EDITOR SCENARIO`.
 # Exit status: 0 on PASS, 1 on a failed check, 2 on bad usage or a missing editor.
 set -uo pipefail
@@ -49,10 +50,10 @@ case "$SCENARIO" in
 esac
 before=$(ls "$VERSIONS" | sort)
 
-# The binary as a user has it: `alembic-ls` on PATH. With E2E_CAPTURE, a wrapper records stdin.
+# The binary as a user has it: `alembic-ls` on PATH. With E2E_CAPTURE, a wrapper records the traffic.
 mkdir -p "$WORK/bin" "$WORK/home"
 if [ -n "${E2E_CAPTURE:-}" ]; then
-  printf '#!/bin/sh\ntee -a %q | %q "$@"\n' "$E2E_CAPTURE" "$BIN" > "$WORK/bin/alembic-ls"
+  printf '#!/bin/sh\ntee -a %q | %q "$@" --log-file %q | tee -a %q\n' "$E2E_CAPTURE" "$BIN" "$E2E_CAPTURE.log" "$E2E_CAPTURE.out" > "$WORK/bin/alembic-ls"
   chmod +x "$WORK/bin/alembic-ls"
 else
   ln -s "$BIN" "$WORK/bin/alembic-ls"

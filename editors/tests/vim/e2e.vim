@@ -33,7 +33,7 @@ endfunction
 runtime autoload/ale/util.vim
 function! ale#util#Input(message, value, ...) abort
     let s:offered = a:message
-    let l:number = 0
+    let l:number = ''
     for l:line in split(a:message, "\n")
         let l:match = matchlist(l:line, '^\(\d\+\)) \(.*\)$')
         if empty(l:match)
@@ -47,7 +47,8 @@ function! ale#util#Input(message, value, ...) abort
             break
         endif
     endfor
-    return string(l:number)
+    " The number as typed: ALE reads it with str2nr().
+    return l:number
 endfunction
 
 function! s:Steps() abort
