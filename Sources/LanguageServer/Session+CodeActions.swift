@@ -148,8 +148,8 @@ extension Session {
     /// an existing file; none of Neovim 0.7, eglot 1.9, lsp-mode 8 and ALE applies a
     /// `CreateFile` with its text correctly), then opens the first with `window/showDocument`
     /// or names it in `window/showMessage`; the edits go out as `workspace/applyEdit`, whose
-    /// answer is never awaited (ALE never sends one). Nothing is written when a new file's
-    /// path is taken.
+    /// answer is never awaited (ALE never sends one). All of it is sent before the command's
+    /// response. Nothing is written when a new file's path is taken.
     func perform(_ fix: Fix, context: RequestContext) throws(ResponseError) {
         if let taken = fix.newFiles.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
             throw ResponseError(code: ResponseError.contentModifiedCode, message: "\(taken.path) already exists; nothing was changed")
@@ -168,8 +168,10 @@ extension Session {
             created.append(file.path)
         }
         if !created.isEmpty {
+            // Published now, before the command's response: lsp-mode 8 leaves its process
+            // filter when a synchronous request's response arrives, dropping what follows it.
             for path in created { host.diskChanged(path, .created) }
-            scheduleAnalysis()
+            analyzeAndPublish()
         }
         if !fix.edits.isEmpty {
             request("workspace/applyEdit", LSP.ApplyWorkspaceEditParams(
