@@ -128,20 +128,17 @@ eglot sends didChange and flymake starts its backends from idle timers."
                                                         (> (length (directory-files versions nil "\\.py\\'")) (length before)))))
             (throw 'failed (format "no code action for %s applied; offered: %s" code (string-join alembic-ls-e2e-offered " | ")))))
         (pcase scenario
-          ("merge"
+          ("merge" ; the server writes the merge migration and names it; the user opens it
            (let ((created (alembic-ls-e2e-wait alembic-ls-e2e-step
-                                               (lambda () (cl-find-if (lambda (b) (let ((name (buffer-file-name b)))
-                                                                                    (and name (string-prefix-p versions name)
-                                                                                         (not (member (file-name-nondirectory name) before)))))
-                                                                      (buffer-list))))))
-             (unless created (throw 'failed "the merge quick fix created no migration buffer"))
-             (save-some-buffers t)
-             (with-current-buffer created
+                                               (lambda () (cl-find-if (lambda (name) (not (member name before)))
+                                                                      (directory-files versions nil "\\.py\\'"))))))
+             (unless created (throw 'failed "the merge quick fix wrote no migration"))
+             (with-current-buffer (find-file-noselect (expand-file-name created versions))
                (goto-char (point-min))
                (let ((down (and (re-search-forward "^down_revision.*$" nil t) (match-string 0))))
                  (unless (and down (string-search "'0003a'" down) (string-search "'0003b'" down))
                    (throw 'failed (format "the merge migration does not revise both heads: %s" down)))
-                 (alembic-ls-e2e-say "ok: merge migration %s: %s" (file-name-nondirectory (buffer-file-name created)) down)))))
+                 (alembic-ls-e2e-say "ok: merge migration %s: %s" created down)))))
           ("guard"
            (unless (alembic-ls-e2e-wait alembic-ls-e2e-step (lambda () (< (length (alembic-ls-e2e-diagnostics code)) count)))
              (throw 'failed (format "the guard fix did not clear an %s diagnostic" code)))

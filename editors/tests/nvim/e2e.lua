@@ -92,23 +92,24 @@ local function run()
   end
 
   if scenario == 'merge' then
-    -- The merge migration arrives as a new buffer (CreateFile plus its text); save everything.
+    -- The server writes the merge migration and names it (window/showMessage); the user opens it.
+    local dir = vim.fn.fnamemodify(file, ':h')
     local created
     vim.wait(step_ms, function()
-      for _, b in ipairs(vim.api.nvim_list_bufs()) do
-        local name = vim.api.nvim_buf_get_name(b)
-        if b ~= buf and name:match('%.py$') and text(b):find('down_revision', 1, true) then created = b end
+      for _, name in ipairs(vim.fn.readdir(dir)) do
+        if name:match('%.py$') and not vim.tbl_contains(before, name) then created = dir .. '/' .. name end
       end
       return created ~= nil
     end, 20)
-    if not created then return 'the merge quick fix created no migration buffer' end
-    vim.cmd('silent wall')
-    local body = text(created)
+    if not created then return 'the merge quick fix wrote no migration' end
+    vim.cmd('edit ' .. vim.fn.fnameescape(created))
+    local body = text(0)
+    vim.cmd('buffer ' .. buf)
     local down = body:match('\ndown_revision[^\n]*')
     if not (down and down:find("'0003a'", 1, true) and down:find("'0003b'", 1, true)) then
       return 'the merge migration does not revise both heads: ' .. tostring(down)
     end
-    say('ok: merge migration ' .. vim.fn.fnamemodify(vim.api.nvim_buf_get_name(created), ':t') .. ':' .. down)
+    say('ok: merge migration ' .. vim.fn.fnamemodify(created, ':t') .. ': ' .. down:sub(2))
   elseif scenario == 'guard' then
     if not vim.wait(step_ms, function() return #with_code(buf, code) < count end, 20) then
       return 'the guard fix did not clear an ' .. code .. ' diagnostic'
