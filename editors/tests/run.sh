@@ -44,8 +44,9 @@ case "$SCENARIO" in
     export E2E_CODE=ALM105 E2E_ACTION="merge" E2E_EXPECT="" ;;
   guard)
     cp -R "$REPO/Examples/ettametta" "$PROJECT"
+    printf '[tool.alembic-ls]\nextend-select = ["ALM201"]\n' > "$PROJECT/pyproject.toml"   # ALM201 is opt-in
     FILE=$VERSIONS/c8d2e4f5g6h7_add_subscription_tier.py
-    export E2E_CODE=ALM201 E2E_ACTION="" E2E_EXPECT="" ;;
+    export E2E_CODE=ALM201 E2E_ACTION="guard" E2E_EXPECT="" ;;
   *) fail "unknown scenario (edit, repoint, merge, guard)" 2 ;;
 esac
 before=$(ls "$VERSIONS" | sort)
@@ -99,5 +100,7 @@ case "$SCENARIO" in
     echo "merge file on disk: $new: $(grep '^down_revision' "$VERSIONS/$new")" ;;
   edit|repoint)
     grep -q "'merge_heads_2026'" "$FILE" || fail "the saved file does not name merge_heads_2026" ;;
+  guard)
+    grep -qE 'if_not_exists=True|inspect\(' "$FILE" || fail "the saved file has no introspection guard or if_not_exists=True" ;;
 esac
 echo "PASS: $EDITOR_NAME $SCENARIO (${elapsed}s)"

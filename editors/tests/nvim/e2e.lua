@@ -28,7 +28,7 @@ end
 local function text(bufnr) return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') end
 
 -- Chooses the quick fix in the code-action menu the way a user would: by its title.
-local offered, notified
+local offered, chosen, notified
 vim.ui.select = function(items, _, on_choice)
   offered = {}
   for _, item in ipairs(items) do
@@ -42,6 +42,7 @@ vim.ui.select = function(items, _, on_choice)
     local suppression = title:find('noqa', 1, true) or title:find('suppress', 1, true) or title:find('ignore', 1, true)
     if (wanted_action ~= '' and title:find(wanted_action, 1, true)) or (wanted_action == '' and fixes_code and not suppression) then
       say('ok: chose code action "' .. action.title .. '"')
+      chosen = action.title
       on_choice(item)
       return
     end
@@ -85,6 +86,9 @@ local function run()
     vim.lsp.buf.code_action()
     if not vim.wait(step_ms, function() return offered ~= nil or notified ~= nil end, 20) or not offered then
       return 'no code action for ' .. code .. (notified and (' (' .. notified .. ')') or '')
+    end
+    if not chosen then
+      return 'no code action for ' .. code .. '; offered: ' .. table.concat(offered, ' | ')
     end
     if not vim.wait(2000, function() return vim.bo[buf].modified or #vim.fn.readdir(vim.fn.fnamemodify(file, ':h')) > #before or #vim.api.nvim_list_bufs() > 1 end, 20) then
       return 'no code action for ' .. code .. ' applied; offered: ' .. table.concat(offered, ' | ')
