@@ -20,6 +20,7 @@ struct EditCapabilities: Sendable {
 
 extension Session {
     static let fixAllKind = "source.fixAll.alembic-ls"
+    static let guardAllKind = "source.guardAll.alembic-ls"
 
     /// `textDocument/codeAction`: quick fixes for the diagnostics in the range and the file's
     /// fix-all action, filtered by `context.only`. The edit is always in `CodeAction.edit`
@@ -35,6 +36,7 @@ extension Session {
             var infos: [CodeActionInfo] = []
             if Self.wants(only, "quickfix") { infos += context.snapshot.codeActions(path: path, range: ByteRange(start: min(a, b), end: max(a, b))) }
             if Self.wants(only, Self.fixAllKind), let all = context.snapshot.fixAll(path: path) { infos.append(all) }
+            if Self.wants(only, Self.guardAllKind), let all = context.snapshot.guardAll(path: path) { infos.append(all) }
             return infos.compactMap { info in
                 Self.codeAction(info, uri: params.textDocument.uri, range: params.range, context: context, capabilities: capabilities)
             }
@@ -54,7 +56,7 @@ extension Session {
         // Every edited file must be one the analysis read: its positions come from those bytes.
         guard info.fix.edits.allSatisfy({ context.snapshot.source($0.path) != nil }) else { return nil }
         var action = LSP.CodeAction(
-            title: info.title, kind: info.kind == .fixAll ? fixAllKind : "quickfix",
+            title: info.title, kind: kind(info.kind),
             diagnostics: info.diagnostics.map(context.diagnostic), isPreferred: info.isPreferred ? true : nil)
         if info.fix.newFiles.isEmpty {
             action.edit = workspaceEdit(info.fix, context: context, capabilities: capabilities)
@@ -63,6 +65,15 @@ extension Session {
             action.command = LSP.Command(title: info.title, command: ServerCommands.applyFix, arguments: [argument])
         }
         return action
+    }
+
+    /// The LSP kind of an action.
+    static func kind(_ kind: CodeActionInfo.Kind) -> String {
+        switch kind {
+        case .quickFix: "quickfix"
+        case .fixAll: fixAllKind
+        case .guardAll: guardAllKind
+        }
     }
 
     /// A fix's edits of existing files as a `WorkspaceEdit`: `documentChanges` (versioned for
@@ -107,7 +118,7 @@ extension Session {
         let a = context.offset(path, range.start)
         let b = context.offset(path, range.end)
         let infos = context.snapshot.codeActions(path: path, range: ByteRange(start: min(a, b), end: max(a, b)))
-            + [context.snapshot.fixAll(path: path)].compactMap { $0 }
+            + [context.snapshot.fixAll(path: path), context.snapshot.guardAll(path: path)].compactMap { $0 }
         guard let info = infos.first(where: { $0.title == title }) else {
             throw ResponseError(code: ResponseError.contentModifiedCode, message: "the fix '\(title)' no longer applies")
         }

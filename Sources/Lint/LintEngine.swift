@@ -17,7 +17,7 @@ public enum LintEngine {
         let contexts = project.environments.map {
             LintContext(
                 environment: $0, project: project, base: bases[$0.environment.id], database: databases[$0.environment.id],
-                ruleOptions: settings.ruleOptions)
+                ruleOptions: settings.ruleOptions, alembicVersionSetting: settings.alembicVersion, dialectSetting: settings.dialect)
         }
         let pairs = contexts.indices.flatMap { c in enabled.indices.map { (c, $0) } }
         var raw = ParallelMap.map(pairs.indices, serialBelow: 8) { i in

@@ -26,6 +26,7 @@ public enum RuleRegistry {
         InvalidConfig.self,
         NonIdempotentOperation.self,
         GuardMismatch.self,
+        UnsupportedIfExists.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 

@@ -1,3 +1,4 @@
+import AlembicModel
 import Foundation
 import TOMLKit
 
@@ -9,6 +10,8 @@ import TOMLKit
 /// select = ["ALM"]
 /// ignore = ["ALM107"]
 /// per-file-ignores = { "alembic/versions/legacy_*.py" = ["ALM110"] }
+/// alembic-version = "1.13.2"   # overrides the version the requirement files declare
+/// dialect = "postgresql"       # overrides the dialect of sqlalchemy.url
 ///
 /// [tool.alembic-ls.non-idempotent-operation]   # a rule's options, under its name
 /// scope = "heads"
@@ -91,7 +94,7 @@ public enum SettingsLoader {
             }
             return out
         }
-        for key in table.keys where !["select", "ignore", "extend-select", "per-file-ignores"].contains(key) {
+        for key in table.keys where !["select", "ignore", "extend-select", "per-file-ignores", "alembic-version", "dialect"].contains(key) {
             guard let rule = RuleRegistry.rules.first(where: { $0.metadata.name == key }), !rule.options.isEmpty else {
                 throw Invalid("unknown setting `\(key)`")
             }
@@ -110,6 +113,19 @@ public enum SettingsLoader {
         if let value = try selectors("select") { settings.select = value }
         if let value = try selectors("extend-select") { settings.select += value }
         if let value = try selectors("ignore") { settings.ignore = value }
+        if let value = table["alembic-version"] {
+            guard let text = value.string, let version = PackageVersion(text) else {
+                throw Invalid("`alembic-version` must be a version string such as \"1.13.2\"")
+            }
+            settings.alembicVersion = version
+        }
+        if let value = table["dialect"] {
+            guard let text = value.string, let dialect = SQLDialect(name: text) else {
+                let allowed = SQLDialect.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                throw Invalid("`dialect` must be one of \(allowed)")
+            }
+            settings.dialect = dialect
+        }
         if let perFile = table["per-file-ignores"] {
             guard let perFileTable = perFile.table else { throw Invalid("`per-file-ignores` must be a table of pattern = [codes]") }
             for pattern in perFileTable.keys.sorted() {

@@ -41,7 +41,7 @@ import TextCore
         let client = TestClient()
         let initialized = try client.start(root: fixture.root)
         let capabilities = initialized["result"]?["capabilities"]
-        #expect(capabilities?["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.alembic-ls")]))
+        #expect(capabilities?["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.alembic-ls"), .string("source.guardAll.alembic-ls")]))
         #expect(capabilities?["executeCommandProvider"]?["commands"]?.strings?.contains("alembic-ls.applyFix") == true)
         let b = fixture.path("alembic/versions/b.py")
         let uri = URIPath.uri(fromPath: b)
@@ -97,6 +97,22 @@ import TextCore
         #expect(source.first?["edit"]?["changes"]?[uri]?.array?.first?["newText"] == .string("bbbb"))
         let quick = try codeActions(client, uri, line: 2, character: 14, only: ["quickfix"])
         #expect(quick.allSatisfy { $0["kind"] == .string("quickfix") } && !quick.isEmpty)
+    }
+
+    @Test func guardAllIsASourceAction() throws {
+        let fixture = try Fixture.project(
+            ["a.py": migration("aaaa", nil, body: "op.drop_table('legacy')\n    op.drop_table('older')")],
+            extra: ["pyproject.toml": "[tool.alembic-ls]\nextend-select = [\"ALM201\"]\n"])
+        defer { fixture.remove() }
+        let client = TestClient()
+        try client.start(root: fixture.root)
+        let uri = URIPath.uri(fromPath: fixture.path("alembic/versions/a.py"))
+        let source = try codeActions(client, uri, line: 0, character: 0, only: ["source.guardAll"])
+        #expect(source.map { $0["kind"] } == [.string("source.guardAll.alembic-ls")])
+        #expect(source.first?["title"] == .string("Guard every operation in this file"))
+        let edits = source.first?["edit"]?["changes"]?[uri]?.array ?? []
+        #expect(edits.compactMap { $0["newText"].flatMap { $0.string } }.joined().contains("if inspector.has_table('legacy'):"))
+        #expect(try codeActions(client, uri, line: 0, character: 0, only: ["source.fixAll"]).isEmpty)
     }
 
     @Test func unknownCommandsAreInvalidParamsAndStaleFixesAreContentModified() throws {
