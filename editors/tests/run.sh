@@ -50,6 +50,9 @@ case "$SCENARIO" in
   *) fail "unknown scenario (edit, repoint, merge, guard)" 2 ;;
 esac
 before=$(ls "$VERSIONS" | sort)
+# The file's findings of CODE (and ALM001, syntax errors) as the CLI reports them.
+findings() { (cd "$PROJECT" && "$BIN" check --select "ALM001,$1" --output-format concise --exit-zero -q "$FILE" 2>/dev/null); }
+[ "$SCENARIO" = guard ] && guards_before=$(findings ALM201 | grep -c ' ALM201 ')
 
 # The binary as a user has it: `alembic-ls` on PATH. With E2E_CAPTURE, a wrapper records the traffic.
 mkdir -p "$WORK/bin" "$WORK/home"
@@ -101,6 +104,11 @@ case "$SCENARIO" in
   edit|repoint)
     grep -q "'merge_heads_2026'" "$FILE" || fail "the saved file does not name merge_heads_2026" ;;
   guard)
-    grep -qE 'if_not_exists=True|inspect\(' "$FILE" || fail "the saved file has no introspection guard or if_not_exists=True" ;;
+    grep -qE 'if_not_exists=True|inspect\(' "$FILE" || fail "the saved file has no introspection guard or if_not_exists=True"
+    after=$(findings ALM201)
+    ! grep -q ' ALM001 ' <<<"$after" || fail "the saved file has a syntax error: $(grep ' ALM001 ' <<<"$after")"
+    [ "$(grep -c ' ALM201 ' <<<"$after")" -eq $((guards_before - 1)) ] \
+      || fail "expected $((guards_before - 1)) ALM201 left in the saved file, found: $after"
+    echo "guarded on disk: $((guards_before - 1)) of $guards_before ALM201 left" ;;
 esac
 echo "PASS: $EDITOR_NAME $SCENARIO (${elapsed}s)"
