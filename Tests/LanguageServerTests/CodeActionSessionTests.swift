@@ -144,12 +144,12 @@ import TextCore
         #expect(request["params"]?["edit"]?["changes"]?[uri]?.array?.first?["newText"] == .string("'aaaa'"))
     }
 
-    @Test func newFilesAreCreatedByTheServerUnlessTheClientCanCreateThem() throws {
+    @Test func newFilesAreCreatedByTheServerNeverOverAnExistingFile() throws {
         let fixture = try Self.fixture()
         defer { fixture.remove() }
         let target = fixture.path("alembic/versions/m.py")
         let fix = Fix(title: "Create m", newFiles: [NewFile(path: target, contents: "revision = 'mmmm'\n")], applicability: .unsafe)
-        // A client without resource operations: the server writes the file (O_EXCL).
+        // The server writes the file (O_EXCL).
         let plain = TestClient()
         try plain.start(root: fixture.root)
         var outcome: Result<Void, ResponseError> = .success(())
@@ -165,23 +165,6 @@ import TextCore
         }
         if case let .failure(error) = outcome { #expect(error.code == -32801) } else { Issue.record("an existing file was overwritten") }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "# mine\n")
-        try FileManager.default.removeItem(atPath: target)
-        // A client announcing `create`: the action carries CreateFile + the text.
-        let capable = TestClient()
-        try capable.start(root: fixture.root, capabilities: .object(["workspace": .object(["workspaceEdit": .object([
-            "documentChanges": .bool(true), "resourceOperations": .array([.string("create")]),
-        ])])]))
-        let edit = capable.session.queue.sync {
-            JSON.encoding(Session.workspaceEdit(fix, context: capable.session.currentContext(), capabilities: capable.session.editCapabilities))
-        }
-        let changes = try #require(edit["documentChanges"]?.array)
-        #expect(changes.first == .object([
-            "kind": .string("create"), "uri": .string(URIPath.uri(fromPath: target)),
-            "options": .object(["overwrite": .bool(false), "ignoreIfExists": .bool(false)]),
-        ]))
-        #expect(changes.last?["textDocument"]?["version"] == .null)
-        #expect(changes.last?["edits"]?.array?.first?["newText"] == .string("revision = 'mmmm'\n"))
-        #expect(!FileManager.default.fileExists(atPath: target))
     }
 
     @Test func anEditOfTheDocumentOvertakingARequestAnswersContentModified() throws {
