@@ -34,9 +34,10 @@ extension ProjectLoader {
     public static func replace(in analysis: inout EnvironmentAnalysis, fileAt index: Int, with file: MigrationFile) {
         guard analysis.files.indices.contains(index) else { return }
         analysis.files[index] = file
-        let envPy = analysis.envPy, requirement = analysis.alembicRequirement
+        let envPy = analysis.envPy, requirement = analysis.alembicRequirement, models = analysis.models
         analysis = build(environment: analysis.environment, files: analysis.files, listingProblems: analysis.listingProblems)
         analysis.envPy = envPy
         analysis.alembicRequirement = requirement
+        analysis.models = models
     }
 }
