@@ -26,6 +26,10 @@ public enum RuleRegistry {
         InvalidConfig.self,
         NonIdempotentOperation.self,
         GuardMismatch.self,
+        ModelNotInMetadata.self,
+        MissingTargetMetadata.self,
+        ForeignMetadata.self,
+        SchemaBypassRule.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 
