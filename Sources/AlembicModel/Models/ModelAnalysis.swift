@@ -30,6 +30,9 @@ public struct ModelAnalysis: Sendable {
     public var unknowns: [ModelUnknown]
     /// `create_all()` / `drop_all()` outside tests and migrations.
     public var bypasses: [SchemaBypass]
+    /// The target metadata of every environment of the project (a second environment's
+    /// metadata is not foreign).
+    public var projectTargets: Set<MetadataIdentity> = []
 
     public init(
         envPy: String?, target: TargetMetadata, collectingModule: ModuleReference?, chain: ImportChain,

@@ -195,10 +195,12 @@ final class ModelIndexer {
     }
 
     /// The first mapped class among the bases (depth first), if any.
-    private func mappedParent(_ reference: ClassReference) -> ClassReference? {
+    private func mappedParent(_ reference: ClassReference, depth: Int = 0) -> ClassReference? {
+        // Depth-limited: class statements can form cycles (`class A(B)`, `class B(A)`).
+        guard depth < 32 else { return nil }
         for base in resolver.classInfo(reference).workspaceBases {
             if resolver.classInfo(base).kind == .mapped { return base }
-            if let found = mappedParent(base) { return found }
+            if let found = mappedParent(base, depth: depth + 1) { return found }
         }
         return nil
     }
@@ -370,12 +372,13 @@ final class ModelIndexer {
     }
 
     /// The column name of attribute `attribute` of a mapped class.
-    func columnName(of reference: ClassReference, attribute: String) -> String? {
+    func columnName(of reference: ClassReference, attribute: String, depth: Int = 0) -> String? {
+        guard depth < 32 else { return nil }
         if let column = body(of: reference).columns.first(where: { $0.attribute == attribute }) { return column.name }
         for ancestor in unmappedAncestors(reference) {
             if let column = body(of: ancestor).columns.first(where: { $0.attribute == attribute }) { return column.name }
         }
-        if let parent = mappedParent(reference) { return columnName(of: parent, attribute: attribute) }
+        if let parent = mappedParent(reference) { return columnName(of: parent, attribute: attribute, depth: depth + 1) }
         return nil
     }
 }

@@ -66,5 +66,7 @@ extension ProjectLoader {
             }
             project.environments[index].models = analysis
         }
+        let targets = Set(project.environments.flatMap { $0.models?.target.identities ?? [] })
+        for index in project.environments.indices { project.environments[index].models?.projectTargets = targets }
     }
 }

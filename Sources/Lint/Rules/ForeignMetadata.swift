@@ -45,7 +45,7 @@ public enum ForeignMetadata: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         guard let models = context.environment.models, let target = models.target.identities.first else { return [] }
-        let targets = context.projectTargetMetadata
+        let targets = models.projectTargets.union(models.target.identities)
         var out: [Diagnostic] = []
         for declared in models.metadata where !targets.contains(declared.identity) {
             for (table, location) in declared.tableLocations.sorted(by: { $0.key < $1.key }) where !WorkspaceFileScan.isTestFile(location.path) {
