@@ -27,6 +27,10 @@ public enum RuleRegistry {
         NonIdempotentOperation.self,
         GuardMismatch.self,
         UnsupportedIfExists.self,
+        ModelNotInMetadata.self,
+        MissingTargetMetadata.self,
+        ForeignMetadata.self,
+        SchemaBypassRule.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 

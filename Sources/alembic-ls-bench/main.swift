@@ -143,6 +143,16 @@ for _ in 0 ..< options.runs {
 }
 print("| check, in process, \(options.revisions) revisions (median of \(options.runs)) | \(String(format: "%.0f", median(inProcess) * 1000)) ms (\(findings) findings) |")
 
+// The model index alone (the walk for model and CI files, env.py's imports), on the same tree.
+var modelIndex: [Double] = []
+for _ in 0 ..< options.runs {
+    var project = ProjectLoader.load(roots: [tree.path], cwd: tree.path, indexModels: false)
+    let start = now()
+    ProjectLoader.indexModels(&project)
+    modelIndex.append(now() - start)
+}
+print("| model index, \(options.revisions) revisions (median of \(options.runs)) | \(String(format: "%.1f", median(modelIndex) * 1000)) ms |")
+
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("alembic-ls").path
 var cli: [Double] = []
 var heads = ""

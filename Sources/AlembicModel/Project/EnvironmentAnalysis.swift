@@ -35,6 +35,9 @@ public struct EnvironmentAnalysis: Sendable {
     /// What the project declares about its Alembic version (lock file, requirements,
     /// pyproject.toml), found from the configuration's directory up to the workspace root.
     public var alembicRequirement: DependencyRequirement? = nil
+    /// The models env.py's `target_metadata` reaches, and the rest of the workspace's; nil
+    /// when the project was loaded without indexing models.
+    public var models: ModelAnalysis? = nil
 
     /// The database family of `sqlalchemy.url`, when it names a real one.
     public var dialect: SQLDialect? {

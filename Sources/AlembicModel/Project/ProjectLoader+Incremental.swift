@@ -59,10 +59,11 @@ extension ProjectLoader {
             return true
         }
         analysis.files[index] = file
-        let envPy = analysis.envPy, requirement = analysis.alembicRequirement
+        let envPy = analysis.envPy, requirement = analysis.alembicRequirement, models = analysis.models
         analysis = build(environment: analysis.environment, files: analysis.files, listingProblems: analysis.listingProblems)
         analysis.envPy = envPy
         analysis.alembicRequirement = requirement
+        analysis.models = models
         return true
     }
 

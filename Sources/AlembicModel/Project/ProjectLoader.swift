@@ -6,8 +6,12 @@ import TextCore
 /// file once, extracts the facts alembic reads and builds each environment's revision graph.
 /// Nothing is executed.
 public enum ProjectLoader {
-    /// Discovers and analyses every environment under `roots` (directories or files).
-    public static func load(roots: [String], cwd: String = FileManager.default.currentDirectoryPath) -> ProjectAnalysis {
+    /// Discovers and analyses every environment under `roots` (directories or files);
+    /// `indexModels` also reads the SQLAlchemy models (``indexModels(_:)``), which only the
+    /// model rules need.
+    public static func load(
+        roots: [String], cwd: String = FileManager.default.currentDirectoryPath, indexModels: Bool = true
+    ) -> ProjectAnalysis {
         let absoluteRoots = roots.map { PythonPath.absolute($0, cwd: cwd) }.map(projectDirectory(for:))
         let discovery = WorkspaceDiscovery.discover(roots: absoluteRoots, cwd: cwd)
         var sources: [String: SourceFile] = [:]
@@ -19,8 +23,10 @@ public enum ProjectLoader {
             let analysis = analyze(environment, searchRoots: absoluteRoots, sources: &sources)
             environments.append(analysis)
         }
-        return ProjectAnalysis(
+        var project = ProjectAnalysis(
             roots: absoluteRoots, environments: environments, discoveryProblems: discovery.problems, sources: sources)
+        if indexModels { Self.indexModels(&project) }
+        return project
     }
 
     /// Analyses one environment: lists its revision files in load order, reads and parses
