@@ -27,6 +27,8 @@ public struct EnvironmentAnalysis: Sendable {
     /// What the project declares about its Alembic version (lock file, requirements,
     /// pyproject.toml), found from the configuration's directory up to the workspace root.
     public var alembicRequirement: DependencyRequirement? = nil
+    /// The ``SchemaTimeline``, once someone asked for it (``schemaTimeline(sources:)``).
+    public let schemaTimelineCache = SchemaTimelineCache()
 
     /// The database family of `sqlalchemy.url`, when it names a real one.
     public var dialect: SQLDialect? {
