@@ -26,6 +26,8 @@ public enum RuleRegistry {
         InvalidConfig.self,
         NonIdempotentOperation.self,
         GuardMismatch.self,
+        UnknownObject.self,
+        SQLiteAlterOutsideBatch.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 
