@@ -15,6 +15,8 @@ struct SchemaReplayer {
     var problems: [SchemaProblem] = []
     /// Objects created by the revision.
     var created: [SchemaObjectKey] = []
+    /// Missing tables already reported in this revision.
+    private var reportedTables: Set<String> = []
 
     init(revision: String, path: String, checking: Bool) {
         self.revision = revision
@@ -59,10 +61,9 @@ struct SchemaReplayer {
             return
         }
         guard let existing = schema.table(table, schema: step.schemaName) else {
-            if !ensure { missing(.table, table: table, name: nil, at: operation.table?.range ?? operation.callRange, step, schema) }
-            if operation.kind != .dropTable, !ensure {
-                // Stand in for the missing table so that later operations on it are not all reported.
-                schema.put(ReplayedTable(table: TableSchema(name: table, schema: step.schemaName), isUncertain: true))
+            // One report per missing table and revision.
+            if !ensure, reportedTables.insert(ReplayedSchema.key(table, schema: step.schemaName)).inserted {
+                missing(.table, table: table, name: nil, at: operation.table?.range ?? operation.callRange, step, schema)
             }
             return
         }
