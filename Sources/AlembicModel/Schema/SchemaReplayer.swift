@@ -60,17 +60,18 @@ struct SchemaReplayer {
             createTable(table, &step, &schema)
             return
         }
-        guard let existing = schema.table(table, schema: step.schemaName) else {
+        guard var existing = schema.table(table, schema: step.schemaName) else {
             // One report per missing table and revision.
             if !ensure, reportedTables.insert(ReplayedSchema.key(table, schema: step.schemaName)).inserted {
                 missing(.table, table: table, name: nil, at: operation.table?.range ?? operation.callRange, step, schema)
             }
             return
         }
-        step.tableUncertain = existing.isUncertain
-        if details?.hasUnknownArguments == true {
-            schema.update(table, schema: step.schemaName) { $0.isUncertain = true }
+        if details?.hasUnknownArguments == true, !existing.isUncertain {
+            existing.isUncertain = true
+            schema.put(existing)
         }
+        step.tableUncertain = existing.isUncertain
         switch operation.kind {
         case .dropTable:
             schema.removeTable(table, schema: step.schemaName)
