@@ -17,6 +17,10 @@ struct SchemaReplayer {
     var created: [SchemaObjectKey] = []
     /// Missing tables already reported in this revision.
     private var reportedTables: Set<String> = []
+    /// Objects an earlier operation of this revision dropped or renamed: a later operation
+    /// that misses them is most likely the other arm of an `if` the replay cannot decide
+    /// (`if dialect == "sqlite": … else: …`), not a mistake.
+    private var removed: Set<SchemaObjectKey> = []
 
     init(revision: String, path: String, checking: Bool) {
         self.revision = revision
@@ -75,6 +79,7 @@ struct SchemaReplayer {
         switch operation.kind {
         case .dropTable:
             schema.removeTable(table, schema: step.schemaName)
+            removed.insert(SchemaObjectKey(kind: .table, table: table, schema: step.schemaName, name: nil))
         case .renameTable:
             renameTable(existing, &step, &schema)
         case .addColumn:
@@ -110,7 +115,8 @@ struct SchemaReplayer {
     private mutating func missing(
         _ kind: SchemaProblem.ObjectKind, table: String, name: String?, at range: ByteRange, _ step: Step, _ schema: ReplayedSchema
     ) {
-        guard step.report, !schema.isUncertain, kind == .table || !step.tableUncertain else { return }
+        guard step.report, !schema.isUncertain, kind == .table || !step.tableUncertain,
+              !removed.contains(SchemaObjectKey(kind: kind, table: table, schema: step.schemaName, name: name)) else { return }
         problems.append(SchemaProblem(
             revision: revision, path: path, operationIndex: step.index, objectKind: kind, table: table,
             schema: step.schemaName, name: name, range: range))
@@ -226,6 +232,7 @@ struct SchemaReplayer {
             return
         }
         let oldName = table.name
+        removed.insert(SchemaObjectKey(kind: .table, table: oldName, schema: step.schemaName, name: nil))
         var renamed = table
         renamed.table.name = newName
         schema.removeTable(oldName, schema: step.schemaName)
@@ -283,6 +290,7 @@ struct SchemaReplayer {
         let lowered = name.lowercased()
         func mentions(_ columns: [String?]) -> Bool { columns.contains { $0?.lowercased() == lowered } }
         updated.table.columns.remove(at: i)
+        removed.insert(SchemaObjectKey(kind: .column, table: table.name, schema: step.schemaName, name: name))
         updated.table.indexes.removeAll { mentions($0.columns) }
         updated.table.uniqueConstraints.removeAll { mentions($0.columns) }
         updated.table.foreignKeys.removeAll { mentions($0.columns) }
@@ -318,6 +326,7 @@ struct SchemaReplayer {
                 return
             }
             let oldName = updated.table.columns[i].name
+            removed.insert(SchemaObjectKey(kind: .column, table: table.name, schema: step.schemaName, name: oldName))
             updated.table.columns[i].name = new
             rename(column: oldName, to: new, in: &updated)
             record(.column, table: table.name, schema: step.schemaName, name: new)
@@ -383,6 +392,7 @@ struct SchemaReplayer {
             return
         }
         schema.update(table.name, schema: step.schemaName) { $0.table.indexes.removeAll { $0.name.lowercased() == name.lowercased() } }
+        removed.insert(SchemaObjectKey(kind: .index, table: table.name, schema: step.schemaName, name: name))
     }
 
     private mutating func createConstraint(_ table: ReplayedTable, _ step: inout Step, _ schema: inout ReplayedSchema) {
@@ -448,7 +458,9 @@ struct SchemaReplayer {
             updated.checkConstraints.removeAll { same($0) }
             found = found || updated.checkConstraints.count != before
         }
-        if !found {
+        if found {
+            removed.insert(SchemaObjectKey(kind: .constraint, table: table.name, schema: step.schemaName, name: name))
+        } else {
             if updated.hasConventionNames || updated.isUncertain || (type != nil && !["primary", "unique", "foreignkey", "check"].contains(type ?? "")) {
                 updated.isUncertain = true
             } else {

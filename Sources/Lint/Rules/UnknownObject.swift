@@ -19,7 +19,9 @@ public enum UnknownObject: Rule {
 
         Guarded operations (an introspection test around them, `if_exists=True`) are not
         reported, nor are tables touched by SQL the analyzer cannot follow (`op.execute` of
-        DDL, custom operations): their shape is uncertain.
+        DDL, custom operations): their shape is uncertain. Neither is an object that an
+        earlier operation of the same revision dropped: that is usually the other arm of an
+        `if` the analyzer cannot decide (`if is_sqlite: … else: …`).
 
         ## Why is this bad?
         The migration fails on upgrade (`no such table`, `column does not exist`), usually

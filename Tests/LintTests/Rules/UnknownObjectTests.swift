@@ -72,6 +72,11 @@ import Testing
                 op.drop_table('legacy')
             """)),
             "e.py": migration("e", "'d'", body: Self.body("""
+            if USE_BATCH:
+                with op.batch_alter_table('invoices') as batch_op:
+                    batch_op.drop_column('paid_at')
+            else:
+                op.drop_column('invoices', 'paid_at')
             op.execute(some_sql)
             op.drop_table('anything')
             """)),
