@@ -16,9 +16,12 @@ extension AnalysisSnapshot {
     static let hoverOperationLimit = 8
 
     /// What the revision named under `offset` is: message, file, create date, parents,
-    /// children, head / base / merge status and the operations of its `upgrade()`.
+    /// children, head / base / merge status and the operations of its `upgrade()`; for a table
+    /// name in an operation's arguments, the table (``tableHover(path:offset:)``).
     public func hover(path: String, offset: Int) -> HoverInfo? {
-        guard let environment = migration(at: path)?.environment, let mention = mention(at: path, offset: offset) else { return nil }
+        guard let environment = migration(at: path)?.environment, let mention = mention(at: path, offset: offset) else {
+            return tableHover(path: path, offset: offset)
+        }
         let id: String
         if mention.role == .branchLabel {
             id = environment.fileIndexByLabel[mention.value].flatMap { environment.files[$0].revisionID } ?? mention.value

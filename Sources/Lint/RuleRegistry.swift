@@ -31,6 +31,8 @@ public enum RuleRegistry {
         MissingTargetMetadata.self,
         ForeignMetadata.self,
         SchemaBypassRule.self,
+        UnknownObject.self,
+        SQLiteAlterOutsideBatch.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 

@@ -9,7 +9,8 @@ import PythonSyntax
 //      beside `alembic heads` on the same tree, in the same run.
 // Options: --stdlib DIR, --python PATH (for `alembic heads`), --revisions N, --runs N.
 // `--lsp` runs the language-server benchmark instead (see LanguageServerBench); `--edit-phases`
-// breaks one edit's cost down by phase, in process (see EditPhasesBench).
+// breaks one edit's cost down by phase, in process (see EditPhasesBench); `--schema` builds the
+// schema timeline of a tree with ~20 operations per revision (see SchemaTimelineBench).
 
 struct Options {
     var stdlib: String?
@@ -82,6 +83,10 @@ func shell(_ executable: String, _ args: [String], cwd: String? = nil) -> (statu
 var options = Options(Array(CommandLine.arguments.dropFirst()))
 if CommandLine.arguments.contains("--lsp") {
     LanguageServerBench.run(revisions: options.revisions, edits: 200, treePath: options.tree)
+    exit(0)
+}
+if CommandLine.arguments.contains("--schema") {
+    SchemaTimelineBench.run(revisions: options.revisions, runs: options.runs, treePath: options.tree)
     exit(0)
 }
 if CommandLine.arguments.contains("--edit-phases") {

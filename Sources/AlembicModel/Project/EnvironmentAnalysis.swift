@@ -38,6 +38,9 @@ public struct EnvironmentAnalysis: Sendable {
     /// The models env.py's `target_metadata` reaches, and the rest of the workspace's; nil
     /// when the project was loaded without indexing models.
     public var models: ModelAnalysis? = nil
+    /// The ``SchemaTimeline``, once someone asked for it (``schemaTimeline(sources:)``).
+    /// ``ProjectLoader/replace(in:fileAt:with:previousBytes:bytes:)`` starts a new one.
+    public var schemaTimelineCache = SchemaTimelineCache()
 
     /// The database family of `sqlalchemy.url`, when it names a real one.
     public var dialect: SQLDialect? {

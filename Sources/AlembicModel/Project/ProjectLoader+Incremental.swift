@@ -43,6 +43,8 @@ extension ProjectLoader {
         previousBytes: [UInt8]?, bytes: [UInt8]?
     ) -> Bool {
         guard analysis.files.indices.contains(index) else { return false }
+        // The schema replay reads every file's operations: any change invalidates it.
+        analysis.schemaTimelineCache = SchemaTimelineCache()
         let old = analysis.files[index]
         let message = file.docstring?.message ?? ""
         if hasSameGraphFacts(old, previousBytes, as: file, bytes) {
