@@ -9,6 +9,9 @@ public struct CodeActionInfo: Hashable, Sendable {
         case quickFix
         /// Every safe fix of the file at once (LSP `source.fixAll`).
         case fixAll
+        /// Every non-idempotent operation of the file wrapped in an introspection guard (an
+        /// LSP `source` action).
+        case guardAll
     }
 
     public var title: String { fix.title }
@@ -29,7 +32,7 @@ public struct CodeActionInfo: Hashable, Sendable {
 
 extension AnalysisSnapshot {
     /// The quick fixes for the diagnostics of `path` touching `range`: each diagnostic's own
-    /// fix, then "Suppress CODE on this line" (`# noqa: CODE`, merged into a directive
+    /// fix, then its alternative fixes (not preferred), then "Suppress CODE on this line" (`# noqa: CODE`, merged into a directive
     /// already on the line) and "Suppress CODE in this file" (`# alembic-ls: noqa: CODE`).
     public func codeActions(path: String, range: ByteRange) -> [CodeActionInfo] {
         let diagnostics = (self.diagnostics[path] ?? []).filter {
@@ -37,6 +40,7 @@ extension AnalysisSnapshot {
         }
         guard !diagnostics.isEmpty else { return [] }
         var own: [CodeActionInfo] = []
+        var alternatives: [CodeActionInfo] = []
         var lineSuppressions: [CodeActionInfo] = []
         var fileSuppressions: [CodeActionInfo] = []
         for diagnostic in diagnostics {
@@ -52,6 +56,13 @@ extension AnalysisSnapshot {
                     own.append(CodeActionInfo(kind: .quickFix, fix: fix, diagnostics: [diagnostic], isPreferred: true))
                 }
             }
+            for fix in diagnostic.alternativeFixes {
+                if let i = alternatives.firstIndex(where: { $0.fix == fix }) {
+                    alternatives[i].diagnostics.append(diagnostic)
+                } else {
+                    alternatives.append(CodeActionInfo(kind: .quickFix, fix: fix, diagnostics: [diagnostic], isPreferred: false))
+                }
+            }
             for fix in suppressionFixes(for: diagnostic) {
                 let isLine = fix.title.hasSuffix("on this line")
                 if let i = (isLine ? lineSuppressions : fileSuppressions).firstIndex(where: { $0.fix == fix }) {
@@ -62,7 +73,20 @@ extension AnalysisSnapshot {
                 if isLine { lineSuppressions.append(action) } else { fileSuppressions.append(action) }
             }
         }
-        return own + lineSuppressions + fileSuppressions
+        return own + alternatives + lineSuppressions + fileSuppressions
+    }
+
+    /// "Guard every operation in this file": the introspection guards of every
+    /// `non-idempotent-operation` (ALM201) finding of `path` as one edit, the operations of a
+    /// function sharing one inspector; nil when there is none to guard.
+    public func guardAll(path: String) -> CodeActionInfo? {
+        let code = NonIdempotentOperation.metadata.code
+        let found = (diagnostics[path] ?? []).filter { $0.code == code }
+        guard !found.isEmpty, let file = migration(at: path)?.file, let bytes = source(path)?.bytes else { return nil }
+        let starts = Set(found.map(\.location.range))
+        let operations = file.operations.filter { starts.contains($0.callRange) }
+        guard let fix = GuardFixBuilder(path: path, bytes: bytes, operations: file.operations).guardAll(operations) else { return nil }
+        return CodeActionInfo(kind: .guardAll, fix: fix, diagnostics: found, isPreferred: false)
     }
 
     /// Every safe fix of the diagnostics of `path` that can be applied together, as one

@@ -1,10 +1,12 @@
 import AlembicModel
 import TextCore
 
-/// One completion proposal: a revision id or a branch label.
+/// One completion proposal: a revision id or a branch label, or a table, column, index or
+/// constraint name inside an operation's arguments.
 public struct CompletionCandidate: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         case revision, branchLabel
+        case table, column, index, constraint
     }
 
     public var label: String
@@ -29,10 +31,13 @@ extension AnalysisSnapshot {
     public static let completionLimit = 500
 
     /// Revision ids (and branch labels where alembic accepts them) for the string literal
-    /// under `offset`, when it belongs to `down_revision`, `depends_on` or `branch_labels`.
+    /// under `offset`, when it belongs to `down_revision`, `depends_on` or `branch_labels`;
+    /// otherwise schema names inside an operation's arguments (``schemaCompletion(path:offset:)``).
     public func completion(path: String, offset: Int) -> CompletionResult? {
         guard let environment = migration(at: path)?.environment, let bytes = source(path)?.bytes,
-              let context = Self.completionContext(bytes, offset: min(max(offset, 0), bytes.count)) else { return nil }
+              let context = Self.completionContext(bytes, offset: min(max(offset, 0), bytes.count)) else {
+            return schemaCompletion(path: path, offset: offset)
+        }
         let prefix = String(decoding: bytes[context.contentStart ..< min(max(offset, context.contentStart), bytes.count)], as: UTF8.self)
         let own = migration(at: path)?.file.revisionID
         let heads = Set(environment.lintGraph.heads)

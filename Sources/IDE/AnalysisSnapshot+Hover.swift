@@ -17,9 +17,12 @@ extension AnalysisSnapshot {
 
     /// What the revision named under `offset` is: message, file, create date, parents,
     /// children, head / base / merge status, whether the live database applied it, and the
-    /// operations of its `upgrade()`.
+    /// operations of its `upgrade()`; for a table name in an operation's arguments, the table
+    /// (``tableHover(path:offset:)``).
     public func hover(path: String, offset: Int) -> HoverInfo? {
-        guard let environment = migration(at: path)?.environment, let mention = mention(at: path, offset: offset) else { return nil }
+        guard let environment = migration(at: path)?.environment, let mention = mention(at: path, offset: offset) else {
+            return tableHover(path: path, offset: offset)
+        }
         let id: String
         if mention.role == .branchLabel {
             id = environment.fileIndexByLabel[mention.value].flatMap { environment.files[$0].revisionID } ?? mention.value

@@ -1,11 +1,14 @@
+import AlembicModel
 import Lint
 
 /// Lint settings sent by an editor, with the keys of `[tool.alembic-ls]`.
 public enum ClientSettings {
-    /// Builds settings from `select`, `ignore`, `extend-select` and `per-file-ignores` values;
-    /// unknown selectors are reported, not applied.
+    /// Builds settings from `select`, `ignore`, `extend-select`, `per-file-ignores`,
+    /// `alembic-version` and `dialect` values; unknown selectors, unreadable versions and
+    /// unknown dialects are reported, not applied.
     public static func make(
-        select: [String]?, ignore: [String]?, extendSelect: [String]?, perFileIgnores: [String: [String]]?
+        select: [String]?, ignore: [String]?, extendSelect: [String]?, perFileIgnores: [String: [String]]?,
+        alembicVersion: String? = nil, dialect: String? = nil
     ) -> (settings: LintSettings, problems: [String]) {
         var settings = LintSettings()
         var problems: [String] = []
@@ -23,6 +26,20 @@ public enum ClientSettings {
         if let ignore { settings.ignore = selectors(ignore, "ignore") }
         for (pattern, codes) in (perFileIgnores ?? [:]).sorted(by: { $0.key < $1.key }) {
             settings.perFileIgnores.append((pattern, selectors(codes, "per-file-ignores")))
+        }
+        if let alembicVersion {
+            if let version = PackageVersion(alembicVersion) {
+                settings.alembicVersion = version
+            } else {
+                problems.append("`alembic-version` must be a version such as \"1.13.2\", not '\(alembicVersion)'")
+            }
+        }
+        if let dialect {
+            if let known = SQLDialect(name: dialect) {
+                settings.dialect = known
+            } else {
+                problems.append("unknown `dialect` '\(dialect)'")
+            }
         }
         return (settings, problems)
     }

@@ -1,6 +1,8 @@
 extension LSP {
     public struct CodeActionContext: Codable, Sendable {
-        public var diagnostics: [Diagnostic]?
+        /// The client's copies of the diagnostics at the range, kept as sent: clients trim
+        /// them (ALE drops `severity` and `source`), and fixes are found by the range alone.
+        public var diagnostics: [JSON]?
         /// Requested kinds; an action is returned when its kind equals or extends one of them.
         public var only: [String]?
     }
@@ -38,32 +40,20 @@ extension LSP {
         public var edits: [TextEdit]
     }
 
-    public struct CreateFileOptions: Encodable, Sendable {
-        public var overwrite: Bool
-        public var ignoreIfExists: Bool
-    }
-
-    public struct CreateFile: Encodable, Sendable {
-        public var kind = "create"
-        public var uri: String
-        public var options: CreateFileOptions
-    }
-
-    /// One entry of `WorkspaceEdit.documentChanges`.
+    /// One entry of `WorkspaceEdit.documentChanges`. No file operations: the server writes
+    /// new files itself (see `Session.perform`), since the clients here mishandle `CreateFile`.
     public enum DocumentChange: Encodable, Sendable {
         case edit(TextDocumentEdit)
-        case create(CreateFile)
 
         public func encode(to encoder: any Encoder) throws {
             switch self {
             case let .edit(edit): try edit.encode(to: encoder)
-            case let .create(create): try create.encode(to: encoder)
             }
         }
     }
 
-    /// Either `changes` (plain edits by URI) or `documentChanges` (versioned edits and file
-    /// operations), as the client announced.
+    /// Either `changes` (plain edits by URI) or `documentChanges` (versioned edits), as the
+    /// client announced.
     public struct WorkspaceEdit: Encodable, Sendable {
         public var changes: [String: [TextEdit]]?
         public var documentChanges: [DocumentChange]?

@@ -7,8 +7,6 @@ import TextCore
 struct EditCapabilities: Sendable {
     /// `workspace.workspaceEdit.documentChanges`: versioned `TextDocumentEdit`s.
     var documentChanges = false
-    /// `workspace.workspaceEdit.resourceOperations` contains `create` (with documentChanges).
-    var createFiles = false
     /// `window.showDocument.support`.
     var showDocument = false
 
@@ -16,19 +14,18 @@ struct EditCapabilities: Sendable {
 
     init(_ capabilities: JSON) {
         documentChanges = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.bool == true
-        createFiles = documentChanges
-            && (capabilities["workspace"]?["workspaceEdit"]?["resourceOperations"]?.strings ?? []).contains("create")
         showDocument = capabilities["window"]?["showDocument"]?["support"]?.bool == true
     }
 }
 
 extension Session {
     static let fixAllKind = "source.fixAll.alembic-ls"
+    static let guardAllKind = "source.guardAll.alembic-ls"
 
     /// `textDocument/codeAction`: quick fixes for the diagnostics in the range and the file's
     /// fix-all action, filtered by `context.only`. The edit is always in `CodeAction.edit`
-    /// (eglot, ALE and YCM have no `codeAction/resolve`), except for fixes creating files
-    /// when the client cannot create them: those run as the `alembic-ls.applyFix` command.
+    /// (eglot, ALE and YCM have no `codeAction/resolve`), except for fixes creating files:
+    /// those run as the `alembic-ls.applyFix` command and the server writes the files.
     func codeAction(id: RequestID, _ params: LSP.CodeActionParams) throws(ResponseError) {
         let capabilities = editCapabilities
         runOnSnapshot(id: id, document: params.textDocument.uri) { context throws(ResponseError) in
@@ -39,6 +36,7 @@ extension Session {
             var infos: [CodeActionInfo] = []
             if Self.wants(only, "quickfix") { infos += context.snapshot.codeActions(path: path, range: ByteRange(start: min(a, b), end: max(a, b))) }
             if Self.wants(only, Self.fixAllKind), let all = context.snapshot.fixAll(path: path) { infos.append(all) }
+            if Self.wants(only, Self.guardAllKind), let all = context.snapshot.guardAll(path: path) { infos.append(all) }
             return infos.compactMap { info in
                 Self.codeAction(info, uri: params.textDocument.uri, range: params.range, context: context, capabilities: capabilities)
             }
@@ -58,9 +56,9 @@ extension Session {
         // Every edited file must be one the analysis read: its positions come from those bytes.
         guard info.fix.edits.allSatisfy({ context.snapshot.source($0.path) != nil }) else { return nil }
         var action = LSP.CodeAction(
-            title: info.title, kind: info.kind == .fixAll ? fixAllKind : "quickfix",
+            title: info.title, kind: kind(info.kind),
             diagnostics: info.diagnostics.map(context.diagnostic), isPreferred: info.isPreferred ? true : nil)
-        if info.fix.newFiles.isEmpty || capabilities.createFiles {
+        if info.fix.newFiles.isEmpty {
             action.edit = workspaceEdit(info.fix, context: context, capabilities: capabilities)
         } else {
             let argument = JSON.object(["uri": .string(uri), "range": .encoding(range), "title": .string(info.title)])
@@ -69,9 +67,18 @@ extension Session {
         return action
     }
 
-    /// A fix as a `WorkspaceEdit`: `documentChanges` (files created with `overwrite: false`,
-    /// then filled; edits versioned for open documents) where the client supports them,
-    /// else `changes`. New files are left out when the client cannot create them.
+    /// The LSP kind of an action.
+    static func kind(_ kind: CodeActionInfo.Kind) -> String {
+        switch kind {
+        case .quickFix: "quickfix"
+        case .fixAll: fixAllKind
+        case .guardAll: guardAllKind
+        }
+    }
+
+    /// A fix's edits of existing files as a `WorkspaceEdit`: `documentChanges` (versioned for
+    /// open documents) where the client supports them, else `changes`. New files are never in
+    /// it (``perform(_:context:)`` writes them).
     static func workspaceEdit(_ fix: Fix, context: RequestContext, capabilities: EditCapabilities) -> LSP.WorkspaceEdit {
         let edits = fix.edits.map { fileEdit in
             (uri: context.uri(fileEdit.path),
@@ -83,15 +90,6 @@ extension Session {
             return LSP.WorkspaceEdit(changes: changes, documentChanges: nil)
         }
         var changes: [LSP.DocumentChange] = []
-        if capabilities.createFiles {
-            let origin = LSP.Range(start: .init(line: 0, character: 0), end: .init(line: 0, character: 0))
-            for file in fix.newFiles {
-                let uri = URIPath.uri(fromPath: file.path)
-                changes.append(.create(LSP.CreateFile(uri: uri, options: LSP.CreateFileOptions(overwrite: false, ignoreIfExists: false))))
-                changes.append(.edit(LSP.TextDocumentEdit(
-                    textDocument: .init(uri: uri, version: nil), edits: [LSP.TextEdit(range: origin, newText: file.contents)])))
-            }
-        }
         for (fileEdit, edit) in zip(fix.edits, edits) {
             changes.append(.edit(LSP.TextDocumentEdit(
                 textDocument: .init(uri: edit.uri, version: context.versions[fileEdit.path]), edits: edit.edits)))
@@ -120,7 +118,7 @@ extension Session {
         let a = context.offset(path, range.start)
         let b = context.offset(path, range.end)
         let infos = context.snapshot.codeActions(path: path, range: ByteRange(start: min(a, b), end: max(a, b)))
-            + [context.snapshot.fixAll(path: path)].compactMap { $0 }
+            + [context.snapshot.fixAll(path: path), context.snapshot.guardAll(path: path)].compactMap { $0 }
         guard let info = infos.first(where: { $0.title == title }) else {
             throw ResponseError(code: ResponseError.contentModifiedCode, message: "the fix '\(title)' no longer applies")
         }
@@ -157,41 +155,45 @@ extension Session {
         return arguments[2]
     }
 
-    /// Performs a fix for the client: new files are created by the server (`O_EXCL`: never
-    /// over an existing file) unless the client can create them itself; the edits go out as
-    /// `workspace/applyEdit`, whose answer is never awaited (ALE never sends one). Nothing is
-    /// written when a new file's path is taken.
+    /// Performs a fix for the client: the server writes its new files (`O_EXCL`: never over
+    /// an existing file; none of Neovim 0.7, eglot 1.9, lsp-mode 8 and ALE applies a
+    /// `CreateFile` with its text correctly), then opens the first with `window/showDocument`
+    /// or names it in `window/showMessage`; the edits go out as `workspace/applyEdit`, whose
+    /// answer is never awaited (ALE never sends one). All of it is sent before the command's
+    /// response. Nothing is written when a new file's path is taken.
     func perform(_ fix: Fix, context: RequestContext) throws(ResponseError) {
-        var capabilities = editCapabilities
+        if let taken = fix.newFiles.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
+            throw ResponseError(code: ResponseError.contentModifiedCode, message: "\(taken.path) already exists; nothing was changed")
+        }
         var created: [String] = []
-        if !fix.newFiles.isEmpty && !capabilities.createFiles {
-            if let taken = fix.newFiles.first(where: { FileManager.default.fileExists(atPath: $0.path) }) {
-                throw ResponseError(code: ResponseError.contentModifiedCode, message: "\(taken.path) already exists; nothing was changed")
-            }
-            for file in fix.newFiles {
-                let outcome = SourceWriter.create(file.path, contents: Array(file.contents.utf8))
-                guard outcome == .written else {
-                    // All or nothing: remove what this fix created so far.
-                    for path in created { try? FileManager.default.removeItem(atPath: path) }
-                    if case let .failed(message) = outcome {
-                        throw ResponseError(code: ResponseError.internalErrorCode, message: "cannot create \(file.path): \(message)")
-                    }
-                    throw ResponseError(code: ResponseError.contentModifiedCode, message: "\(file.path) appeared meanwhile; not overwritten")
+        for file in fix.newFiles {
+            let outcome = SourceWriter.create(file.path, contents: Array(file.contents.utf8))
+            guard outcome == .written else {
+                // All or nothing: remove what this fix created so far.
+                for path in created { try? FileManager.default.removeItem(atPath: path) }
+                if case let .failed(message) = outcome {
+                    throw ResponseError(code: ResponseError.internalErrorCode, message: "cannot create \(file.path): \(message)")
                 }
-                created.append(file.path)
+                throw ResponseError(code: ResponseError.contentModifiedCode, message: "\(file.path) appeared meanwhile; not overwritten")
             }
+            created.append(file.path)
+        }
+        if !created.isEmpty {
+            // Published now, before the command's response: lsp-mode 8 leaves its process
+            // filter when a synchronous request's response arrives, dropping what follows it.
             for path in created { host.diskChanged(path, .created) }
-            capabilities.createFiles = false
-            scheduleAnalysis()
+            analyzeAndPublish()
         }
-        let remaining = Fix(title: fix.title, edits: fix.edits, newFiles: created.isEmpty ? fix.newFiles : [], applicability: fix.applicability)
-        if !remaining.edits.isEmpty || !remaining.newFiles.isEmpty {
+        if !fix.edits.isEmpty {
             request("workspace/applyEdit", LSP.ApplyWorkspaceEditParams(
-                label: fix.title, edit: Self.workspaceEdit(remaining, context: context, capabilities: capabilities)))
+                label: fix.title, edit: Self.workspaceEdit(fix, context: context, capabilities: editCapabilities)))
         }
-        if let first = created.first, capabilities.showDocument {
+        guard let first = created.first else { return }
+        logMessage("created \(created.joined(separator: ", "))")
+        if editCapabilities.showDocument {
             request("window/showDocument", LSP.ShowDocumentParams(uri: URIPath.uri(fromPath: first), takeFocus: true, selection: nil))
+        } else {
+            notify("window/showMessage", LogMessageParams(type: 3, message: "alembic-ls created \(first)"))
         }
-        if !created.isEmpty { logMessage("created \(created.joined(separator: ", "))") }
     }
 }

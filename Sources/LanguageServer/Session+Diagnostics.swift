@@ -14,26 +14,29 @@ extension Session {
     }
 
     /// Applies pending changes and publishes the diagnostic sets that changed (an empty set
-    /// clears a file whose problems are gone).
+    /// clears a file whose problems are gone). Only the paths the host reports as changed,
+    /// and open documents whose version changed, are converted and compared.
     func analyzeAndPublish() {
         let snapshot = host.update()
         let context = RequestContext(
             snapshot: snapshot, encoding: encoding, uris: documents.mapValues(\.uri), versions: documents.mapValues(\.version))
-        // Convert only sets whose analysis result changed, or whose document changed (an edit
-        // can move columns without moving byte offsets); publish those that differ.
+        // An edit can move columns without moving byte offsets: a document whose version
+        // changed is converted again even when its analysis result did not change.
+        var candidates = host.takeChangedPaths()
+        for (path, version) in context.versions where publishedVersions[path] != version { candidates.insert(path) }
+        for path in publishedVersions.keys where context.versions[path] == nil { candidates.insert(path) }
         var changed: [String] = []
-        for (path, diagnostics) in snapshot.diagnostics {
-            if publishedVersions[path] == context.versions[path], let previous = lastDiagnostics[path], previous == diagnostics { continue }
+        for path in candidates {
+            guard let diagnostics = snapshot.diagnostics[path] else {
+                if published.removeValue(forKey: path)?.isEmpty == false { changed.append(path) }
+                continue
+            }
             let converted = diagnostics.map(context.diagnostic)
             if (published[path] ?? []) != converted || publishedVersions[path] != context.versions[path] && !converted.isEmpty {
                 changed.append(path)
             }
             published[path] = converted
         }
-        for path in published.keys where snapshot.diagnostics[path] == nil {
-            if published.removeValue(forKey: path)?.isEmpty == false { changed.append(path) }
-        }
-        lastDiagnostics = snapshot.diagnostics
         publishedVersions = context.versions
         for path in changed.sorted() {
             notify("textDocument/publishDiagnostics", LSP.PublishDiagnosticsParams(

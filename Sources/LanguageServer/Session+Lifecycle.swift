@@ -34,7 +34,7 @@ extension Session {
             "workspaceSymbolProvider": .bool(true),
             "codeLensProvider": .object(["resolveProvider": .bool(false)]),
             "codeActionProvider": .object([
-                "codeActionKinds": .array([.string("quickfix"), .string(Self.fixAllKind)]), "resolveProvider": .bool(false),
+                "codeActionKinds": .array([.string("quickfix"), .string(Self.fixAllKind), .string(Self.guardAllKind)]), "resolveProvider": .bool(false),
             ]),
             "executeCommandProvider": .object(["commands": .array(ServerCommands.handlers.keys.sorted().map(JSON.string))]),
             "inlayHintProvider": .bool(true),
@@ -95,11 +95,15 @@ extension Session {
         if let table = section["per-file-ignores"]?.object {
             perFile = table.compactMapValues(\.strings)
         }
-        if select == nil && ignore == nil && extend == nil && perFile == nil {
+        let alembicVersion = section["alembic-version"]?.string
+        let dialect = section["dialect"]?.string
+        if select == nil && ignore == nil && extend == nil && perFile == nil && alembicVersion == nil && dialect == nil {
             host.setClientSettings(nil)
             return
         }
-        let made = ClientSettings.make(select: select, ignore: ignore, extendSelect: extend, perFileIgnores: perFile)
+        let made = ClientSettings.make(
+            select: select, ignore: ignore, extendSelect: extend, perFileIgnores: perFile, alembicVersion: alembicVersion,
+            dialect: dialect)
         for problem in made.problems { logMessage("settings: \(problem)", type: 2) }
         host.setClientSettings(made.settings)
     }

@@ -52,8 +52,7 @@ public final class Session: @unchecked Sendable {
     var host = AnalysisHost(roots: [])
     var documents: [String: OpenDocument] = [:]
     var published: [String: [LSP.Diagnostic]] = [:]
-    /// The analysis diagnostics behind `published`, and the document versions then.
-    var lastDiagnostics: [String: [Lint.Diagnostic]] = [:]
+    /// The document versions when `published` was last updated.
     var publishedVersions: [String: Int] = [:]
     var analysisScheduled = false
     var watchesFiles = false

@@ -29,11 +29,15 @@ public struct Diagnostic: Hashable, Sendable {
     public var severity: Severity
     public var location: Location
     public var related: [RelatedLocation]
+    /// The rule's fix (the one an editor prefers, and `check --fix` applies when safe).
     public var fix: Fix?
+    /// Other ways to fix the finding, offered after ``fix`` and never applied automatically
+    /// (an offline-safe guard, a native `if_not_exists=True`).
+    public var alternativeFixes: [Fix]
 
     public init(
         code: String, message: String, severity: Severity, location: Location,
-        related: [RelatedLocation] = [], fix: Fix? = nil
+        related: [RelatedLocation] = [], fix: Fix? = nil, alternativeFixes: [Fix] = []
     ) {
         self.code = code
         self.message = message
@@ -41,6 +45,7 @@ public struct Diagnostic: Hashable, Sendable {
         self.location = location
         self.related = related
         self.fix = fix
+        self.alternativeFixes = alternativeFixes
     }
 
     /// Sort order for output: path, then position, then code.

@@ -13,17 +13,32 @@ public struct LintContext: Sendable {
     public let database: DatabaseState?
     /// Configured rule options: rule code → option name → value (``LintSettings/ruleOptions``).
     public let ruleOptions: [String: [String: String]]
+    /// The `alembic-version` setting (``LintSettings/alembicVersion``), if any.
+    public let alembicVersionSetting: PackageVersion?
+    /// The `dialect` setting (``LintSettings/dialect``), if any.
+    public let dialectSetting: SQLDialect?
 
     public init(
         environment: EnvironmentAnalysis, project: ProjectAnalysis, base: BaseRevisions? = nil,
-        database: DatabaseState? = nil, ruleOptions: [String: [String: String]] = [:]
+        database: DatabaseState? = nil, ruleOptions: [String: [String: String]] = [:],
+        alembicVersionSetting: PackageVersion? = nil, dialectSetting: SQLDialect? = nil
     ) {
         self.environment = environment
         self.project = project
         self.base = base
         self.database = database
         self.ruleOptions = ruleOptions
+        self.alembicVersionSetting = alembicVersionSetting
+        self.dialectSetting = dialectSetting
     }
+
+    /// The Alembic version the environment runs: the setting, else the project's requirement.
+    public var alembicVersion: AlembicVersionFacts {
+        AlembicVersionFacts(configured: alembicVersionSetting, requirement: environment.alembicRequirement)
+    }
+
+    /// The target database: the `dialect` setting, else the dialect of `sqlalchemy.url`.
+    public var dialect: SQLDialect? { dialectSetting ?? environment.dialect }
 
     /// Branch label → the revision id declaring it.
     public var labelOwners: [String: String] {

@@ -1,3 +1,5 @@
+import AlembicModel
+
 /// Which rules run where: ruff-style `select`, `ignore` and `per-file-ignores`.
 ///
 /// Resolution follows ruff: a rule runs when some `select` selector matches it and no
@@ -10,18 +12,26 @@ public struct LintSettings: Hashable, Sendable {
     public var perFileIgnores: [(pattern: String, selectors: [RuleSelector])]
     /// Rule options: rule code → option name → value (see ``RuleOption``).
     public var ruleOptions: [String: [String: String]]
+    /// `alembic-version`: the Alembic version the project runs, overriding what its
+    /// requirement files declare.
+    public var alembicVersion: PackageVersion?
+    /// `dialect`: the target database, overriding the dialect of `sqlalchemy.url`.
+    public var dialect: SQLDialect?
     /// Which live database the `ALM4xx` rules read, and when.
     public var database: DatabaseSettings
 
     public init(
         select: [RuleSelector] = [RuleSelector("ALL")], ignore: [RuleSelector] = [],
         perFileIgnores: [(pattern: String, selectors: [RuleSelector])] = [],
-        ruleOptions: [String: [String: String]] = [:], database: DatabaseSettings = DatabaseSettings()
+        ruleOptions: [String: [String: String]] = [:], alembicVersion: PackageVersion? = nil, dialect: SQLDialect? = nil,
+        database: DatabaseSettings = DatabaseSettings()
     ) {
         self.select = select
         self.ignore = ignore
         self.perFileIgnores = perFileIgnores
         self.ruleOptions = ruleOptions
+        self.alembicVersion = alembicVersion
+        self.dialect = dialect
         self.database = database
     }
 
@@ -49,6 +59,7 @@ public struct LintSettings: Hashable, Sendable {
 
     public static func == (lhs: LintSettings, rhs: LintSettings) -> Bool {
         lhs.select == rhs.select && lhs.ignore == rhs.ignore && lhs.ruleOptions == rhs.ruleOptions
+            && lhs.alembicVersion == rhs.alembicVersion && lhs.dialect == rhs.dialect
             && lhs.database == rhs.database
             && lhs.perFileIgnores.map(\.pattern) == rhs.perFileIgnores.map(\.pattern)
             && lhs.perFileIgnores.map(\.selectors) == rhs.perFileIgnores.map(\.selectors)
@@ -58,6 +69,8 @@ public struct LintSettings: Hashable, Sendable {
         hasher.combine(select)
         hasher.combine(ignore)
         hasher.combine(ruleOptions)
+        hasher.combine(alembicVersion)
+        hasher.combine(dialect)
         hasher.combine(database)
         for entry in perFileIgnores {
             hasher.combine(entry.pattern)

@@ -10,12 +10,16 @@ public protocol Rule: Sendable {
     static var metadata: RuleMetadata { get }
     /// The options the rule reads (``RuleOption``); none by default.
     static var options: [RuleOption] { get }
+    /// What the rule's findings depend on, so that an edit re-runs only the rules it can
+    /// affect (see ``RuleScope``). Defaults to ``RuleScope/environment``: re-run on every change.
+    static var scope: RuleScope { get }
     /// The findings for one Alembic environment.
     static func check(_ context: LintContext) -> [Diagnostic]
 }
 
 extension Rule {
     public static var options: [RuleOption] { [] }
+    public static var scope: RuleScope { .environment }
 
     /// The configured value of the rule's option `name`, or its default.
     static func option(_ name: String, in context: LintContext) -> String {

@@ -26,6 +26,13 @@ public enum RuleRegistry {
         InvalidConfig.self,
         NonIdempotentOperation.self,
         GuardMismatch.self,
+        UnsupportedIfExists.self,
+        ModelNotInMetadata.self,
+        MissingTargetMetadata.self,
+        ForeignMetadata.self,
+        SchemaBypassRule.self,
+        UnknownObject.self,
+        SQLiteAlterOutsideBatch.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 

@@ -1,3 +1,4 @@
+import AlembicModel
 import Foundation
 import TOMLKit
 
@@ -9,6 +10,8 @@ import TOMLKit
 /// select = ["ALM"]
 /// ignore = ["ALM107"]
 /// per-file-ignores = { "alembic/versions/legacy_*.py" = ["ALM110"] }
+/// alembic-version = "1.13.2"   # overrides the version the requirement files declare
+/// dialect = "postgresql"       # overrides the dialect of sqlalchemy.url
 ///
 /// database-url = "sqlite:///./data/db/app.db"  # the live database (see DatabaseSettings)
 ///
@@ -101,7 +104,7 @@ public enum SettingsLoader {
         } catch {
             throw Invalid(error.message)
         }
-        let general: Set<String> = ["select", "ignore", "extend-select", "per-file-ignores"]
+        let general: Set<String> = ["select", "ignore", "extend-select", "per-file-ignores", "alembic-version", "dialect"]
         for key in table.keys where !general.contains(key) && !DatabaseSettings.keys.contains(key) {
             guard let rule = RuleRegistry.rules.first(where: { $0.metadata.name == key }), !rule.options.isEmpty else {
                 throw Invalid("unknown setting `\(key)`")
@@ -121,6 +124,19 @@ public enum SettingsLoader {
         if let value = try selectors("select") { settings.select = value }
         if let value = try selectors("extend-select") { settings.select += value }
         if let value = try selectors("ignore") { settings.ignore = value }
+        if let value = table["alembic-version"] {
+            guard let text = value.string, let version = PackageVersion(text) else {
+                throw Invalid("`alembic-version` must be a version string such as \"1.13.2\"")
+            }
+            settings.alembicVersion = version
+        }
+        if let value = table["dialect"] {
+            guard let text = value.string, let dialect = SQLDialect(name: text) else {
+                let allowed = SQLDialect.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                throw Invalid("`dialect` must be one of \(allowed)")
+            }
+            settings.dialect = dialect
+        }
         if let perFile = table["per-file-ignores"] {
             guard let perFileTable = perFile.table else { throw Invalid("`per-file-ignores` must be a table of pattern = [codes]") }
             for pattern in perFileTable.keys.sorted() {

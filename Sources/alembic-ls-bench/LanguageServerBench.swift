@@ -4,8 +4,9 @@ import LanguageServer
 /// `alembic-ls-bench --lsp`: drives the built `alembic-ls serve` over real pipes on a
 /// generated tree and reports the time to the first index (from `initialized` to the
 /// server's "indexed" log message, sent after the first diagnostics are published), the
-/// latency from a `didChange` in one migration to its `publishDiagnostics` (median, p95 over
-/// `edits` edits that alternately break and restore its `down_revision`), and peak memory.
+/// latency from a `didChange` in one migration to its `publishDiagnostics` (median, p95) for
+/// two kinds of edit, `edits` of each: inside `upgrade()` (alternately breaking and restoring
+/// a bracket), and of `down_revision` (alternately breaking and restoring it), and peak memory.
 enum LanguageServerBench {
     static func run(revisions: Int, edits: Int, treePath: String?) {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("alembic-ls").path
@@ -76,31 +77,53 @@ enum LanguageServerBench {
         }
         let column = lines[line].utf16.distance(from: lines[line].startIndex, to: quote) + 1
         let original = String(lines[line][lines[line].index(after: quote)...].prefix(12))
+        // Inside upgrade(): the `(` of `sa.String(length=50)`, alternately made a `[` (a syntax
+        // error, as while typing) and restored, so that every edit changes the file's set.
+        guard let bodyLine = lines.firstIndex(where: { $0.contains("op.add_column(") && $0.contains("String(length=50)") }),
+              let lengthRange = lines[bodyLine].range(of: "String(length=50)") else {
+            print("no operation to edit inside upgrade()")
+            process.terminate()
+            return
+        }
+        let bodyColumn = lines[bodyLine].utf16.distance(from: lines[bodyLine].startIndex, to: lengthRange.lowerBound) + 6
         let uri = URIPath.uri(fromPath: path)
         let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")
         send(#"{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"\#(uri)","languageId":"python","version":1,"text":"\#(escaped)"}}}"#)
-        var latencies: [Double] = []
-        for n in 0 ..< edits {
-            let version = n + 2
-            let replacement = n % 2 == 0 ? "ffffffffffff" : original
-            let sent = now()
-            send(#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(uri)","version":\#(version)},"contentChanges":[{"range":{"start":{"line":\#(line),"character":\#(column)},"end":{"line":\#(line),"character":\#(column + 12)}},"text":"\#(replacement)"}]}}"#)
-            guard inbox.wait(timeout: 30, { $0["params"]?["uri"] == .string(uri) && $0["params"]?["version"] == .int(version) }) != nil else {
-                print("no diagnostics for edit \(n)")
-                break
+        var version = 1
+        /// Latencies of `edits` edits replacing `width` UTF-16 units at (line, column) by the
+        /// replacements in turn, each waiting for the document's diagnostics.
+        func measure(line: Int, column: Int, width: Int, _ replacements: [String]) -> [Double] {
+            var latencies: [Double] = []
+            for n in 0 ..< edits {
+                version += 1
+                let replacement = replacements[n % replacements.count]
+                let sent = now()
+                send(#"{"jsonrpc":"2.0","method":"textDocument/didChange","params":{"textDocument":{"uri":"\#(uri)","version":\#(version)},"contentChanges":[{"range":{"start":{"line":\#(line),"character":\#(column)},"end":{"line":\#(line),"character":\#(column + width)}},"text":"\#(replacement)"}]}}"#)
+                guard inbox.wait(timeout: 30, { $0["params"]?["uri"] == .string(uri) && $0["params"]?["version"] == .int(version) }) != nil else {
+                    print("no diagnostics for edit \(n)")
+                    break
+                }
+                latencies.append(now() - sent)
             }
-            latencies.append(now() - sent)
+            return latencies
         }
+        let body = measure(line: bodyLine, column: bodyColumn, width: 1, ["[", "("])
+        let header = measure(line: line, column: column, width: 12, ["ffffffffffff", original])
         let peak = peakMemory(process.processIdentifier)
         send(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#)
         send(#"{"jsonrpc":"2.0","method":"exit"}"#)
         process.waitUntilExit()
-        let sorted = latencies.sorted()
-        func percentile(_ p: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))] }
+        func percentile(_ values: [Double], _ p: Double) -> String {
+            let sorted = values.sorted()
+            let value = sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+            return String(format: "%.1f ms", value * 1000)
+        }
         print("| LSP: first index after `initialized`, \(revisions) revisions | \(String(format: "%.0f", firstIndex * 1000)) ms |")
-        print("| LSP: didChange → publishDiagnostics, median of \(latencies.count) edits | \(String(format: "%.1f", percentile(0.5) * 1000)) ms |")
-        print("| LSP: didChange → publishDiagnostics, p95 | \(String(format: "%.1f", percentile(0.95) * 1000)) ms |")
+        for (kind, latencies) in [("edit inside upgrade()", body), ("edit of down_revision", header)] {
+            print("| LSP: didChange → publishDiagnostics, \(kind), median of \(latencies.count) edits | \(percentile(latencies, 0.5)) |")
+            print("| LSP: didChange → publishDiagnostics, \(kind), p95 | \(percentile(latencies, 0.95)) |")
+        }
         print("| LSP: server peak memory (VmHWM) | \(peak) |")
         print("| LSP: server exit code | \(process.terminationStatus) |")
     }

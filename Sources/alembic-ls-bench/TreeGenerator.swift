@@ -11,7 +11,24 @@ enum TreeGenerator {
         return String(String(x, radix: 16).suffix(12)).leftPadded(to: 12)
     }
 
-    static func write(count: Int, to root: URL, period: Int = 50) throws {
+    /// Revision `n`'s `upgrade()` and `downgrade()` statements, one per element.
+    typealias Operations = @Sendable (Int) -> (upgrade: [String], downgrade: [String])
+
+    /// One column and one index per revision, on 97 tables no revision creates.
+    static let standardOperations: Operations = { n in
+        (
+            [
+                "op.add_column('table_\(n % 97)', sa.Column('col_\(n)', sa.String(length=50), nullable=True))",
+                "op.create_index('ix_table_\(n % 97)_col_\(n)', 'table_\(n % 97)', ['col_\(n)'], unique=False)",
+            ],
+            [
+                "op.drop_index('ix_table_\(n % 97)_col_\(n)', table_name='table_\(n % 97)')",
+                "op.drop_column('table_\(n % 97)', 'col_\(n)')",
+            ]
+        )
+    }
+
+    static func write(count: Int, to root: URL, period: Int = 50, operations: Operations = standardOperations) throws {
         let fm = FileManager.default
         let versions = root.appendingPathComponent("alembic/versions")
         try fm.createDirectory(at: versions, withIntermediateDirectories: true)
@@ -39,8 +56,8 @@ enum TreeGenerator {
                 parents = [head]
                 branchTip = rev
                 let side = id(n + 1)
-                try writeFile(versions, n: n, rev: rev, parents: parents)
-                try writeFile(versions, n: n + 1, rev: side, parents: [head])
+                try writeFile(versions, n: n, rev: rev, parents: parents, operations: operations)
+                try writeFile(versions, n: n + 1, rev: side, parents: [head], operations: operations)
                 head = side
                 n += 2
                 continue
@@ -50,13 +67,14 @@ enum TreeGenerator {
             } else {
                 parents = [head]
             }
-            try writeFile(versions, n: n, rev: rev, parents: parents)
+            try writeFile(versions, n: n, rev: rev, parents: parents, operations: operations)
             head = rev
             n += 1
         }
     }
 
-    private static func writeFile(_ dir: URL, n: Int, rev: String, parents: [String]) throws {
+    private static func writeFile(_ dir: URL, n: Int, rev: String, parents: [String], operations: Operations) throws {
+        let (upgrade, downgrade) = operations(n)
         let down: String
         switch parents.count {
         case 0: down = "None"
@@ -85,13 +103,11 @@ enum TreeGenerator {
 
 
         def upgrade() -> None:
-            op.add_column('table_\(n % 97)', sa.Column('col_\(n)', sa.String(length=50), nullable=True))
-            op.create_index('ix_table_\(n % 97)_col_\(n)', 'table_\(n % 97)', ['col_\(n)'], unique=False)
+        \(upgrade.map { "    " + $0 }.joined(separator: "\n"))
 
 
         def downgrade() -> None:
-            op.drop_index('ix_table_\(n % 97)_col_\(n)', table_name='table_\(n % 97)')
-            op.drop_column('table_\(n % 97)', 'col_\(n)')
+        \(downgrade.map { "    " + $0 }.joined(separator: "\n"))
 
         """
         let name = String(format: "%05d_%@_step_%d.py", n, rev, n)

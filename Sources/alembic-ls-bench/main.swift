@@ -9,7 +9,8 @@ import PythonSyntax
 //      beside `alembic heads` on the same tree, in the same run.
 // Options: --stdlib DIR, --python PATH (for `alembic heads`), --revisions N, --runs N.
 // `--lsp` runs the language-server benchmark instead (see LanguageServerBench); `--edit-phases`
-// breaks one edit's cost down by phase, in process (see EditPhasesBench).
+// breaks one edit's cost down by phase, in process (see EditPhasesBench); `--schema` builds the
+// schema timeline of a tree with ~20 operations per revision (see SchemaTimelineBench).
 
 struct Options {
     var stdlib: String?
@@ -84,6 +85,10 @@ if CommandLine.arguments.contains("--lsp") {
     LanguageServerBench.run(revisions: options.revisions, edits: 200, treePath: options.tree)
     exit(0)
 }
+if CommandLine.arguments.contains("--schema") {
+    SchemaTimelineBench.run(revisions: options.revisions, runs: options.runs, treePath: options.tree)
+    exit(0)
+}
 if CommandLine.arguments.contains("--edit-phases") {
     EditPhasesBench.run(revisions: options.revisions, edits: 40, treePath: options.tree)
     exit(0)
@@ -142,6 +147,16 @@ for _ in 0 ..< options.runs {
     inProcess.append(now() - start)
 }
 print("| check, in process, \(options.revisions) revisions (median of \(options.runs)) | \(String(format: "%.0f", median(inProcess) * 1000)) ms (\(findings) findings) |")
+
+// The model index alone (the walk for model and CI files, env.py's imports), on the same tree.
+var modelIndex: [Double] = []
+for _ in 0 ..< options.runs {
+    var project = ProjectLoader.load(roots: [tree.path], cwd: tree.path, indexModels: false)
+    let start = now()
+    ProjectLoader.indexModels(&project)
+    modelIndex.append(now() - start)
+}
+print("| model index, \(options.revisions) revisions (median of \(options.runs)) | \(String(format: "%.1f", median(modelIndex) * 1000)) ms |")
 
 let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("alembic-ls").path
 var cli: [Double] = []

@@ -111,7 +111,7 @@ import Testing
         }
         #expect(reason.contains("no answer from the server within 700 ms"))
         #expect(!reason.contains("secret"))
-        #expect(elapsed >= 0.6 && elapsed < 2.5, "took \(elapsed) s")
+        #expect(elapsed >= 0.6 && elapsed < 5, "took \(elapsed) s")
     }
 
     @Test func unreachableHostTimesOut() throws {

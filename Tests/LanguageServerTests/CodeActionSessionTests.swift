@@ -41,7 +41,7 @@ import TextCore
         let client = TestClient()
         let initialized = try client.start(root: fixture.root)
         let capabilities = initialized["result"]?["capabilities"]
-        #expect(capabilities?["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.alembic-ls")]))
+        #expect(capabilities?["codeActionProvider"]?["codeActionKinds"] == .array([.string("quickfix"), .string("source.fixAll.alembic-ls"), .string("source.guardAll.alembic-ls")]))
         #expect(capabilities?["executeCommandProvider"]?["commands"]?.strings?.contains("alembic-ls.applyFix") == true)
         let b = fixture.path("alembic/versions/b.py")
         let uri = URIPath.uri(fromPath: b)
@@ -99,6 +99,22 @@ import TextCore
         #expect(quick.allSatisfy { $0["kind"] == .string("quickfix") } && !quick.isEmpty)
     }
 
+    @Test func guardAllIsASourceAction() throws {
+        let fixture = try Fixture.project(
+            ["a.py": migration("aaaa", nil, body: "op.drop_table('legacy')\n    op.drop_table('older')")],
+            extra: ["pyproject.toml": "[tool.alembic-ls]\nextend-select = [\"ALM201\"]\n"])
+        defer { fixture.remove() }
+        let client = TestClient()
+        try client.start(root: fixture.root)
+        let uri = URIPath.uri(fromPath: fixture.path("alembic/versions/a.py"))
+        let source = try codeActions(client, uri, line: 0, character: 0, only: ["source.guardAll"])
+        #expect(source.map { $0["kind"] } == [.string("source.guardAll.alembic-ls")])
+        #expect(source.first?["title"] == .string("Guard every operation in this file"))
+        let edits = source.first?["edit"]?["changes"]?[uri]?.array ?? []
+        #expect(edits.compactMap { $0["newText"].flatMap { $0.string } }.joined().contains("if inspector.has_table('legacy'):"))
+        #expect(try codeActions(client, uri, line: 0, character: 0, only: ["source.fixAll"]).isEmpty)
+    }
+
     @Test func unknownCommandsAreInvalidParamsAndStaleFixesAreContentModified() throws {
         let fixture = try Self.fixture()
         defer { fixture.remove() }
@@ -128,12 +144,12 @@ import TextCore
         #expect(request["params"]?["edit"]?["changes"]?[uri]?.array?.first?["newText"] == .string("'aaaa'"))
     }
 
-    @Test func newFilesAreCreatedByTheServerUnlessTheClientCanCreateThem() throws {
+    @Test func newFilesAreCreatedByTheServerNeverOverAnExistingFile() throws {
         let fixture = try Self.fixture()
         defer { fixture.remove() }
         let target = fixture.path("alembic/versions/m.py")
         let fix = Fix(title: "Create m", newFiles: [NewFile(path: target, contents: "revision = 'mmmm'\n")], applicability: .unsafe)
-        // A client without resource operations: the server writes the file (O_EXCL).
+        // The server writes the file (O_EXCL).
         let plain = TestClient()
         try plain.start(root: fixture.root)
         var outcome: Result<Void, ResponseError> = .success(())
@@ -149,23 +165,6 @@ import TextCore
         }
         if case let .failure(error) = outcome { #expect(error.code == -32801) } else { Issue.record("an existing file was overwritten") }
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "# mine\n")
-        try FileManager.default.removeItem(atPath: target)
-        // A client announcing `create`: the action carries CreateFile + the text.
-        let capable = TestClient()
-        try capable.start(root: fixture.root, capabilities: .object(["workspace": .object(["workspaceEdit": .object([
-            "documentChanges": .bool(true), "resourceOperations": .array([.string("create")]),
-        ])])]))
-        let edit = capable.session.queue.sync {
-            JSON.encoding(Session.workspaceEdit(fix, context: capable.session.currentContext(), capabilities: capable.session.editCapabilities))
-        }
-        let changes = try #require(edit["documentChanges"]?.array)
-        #expect(changes.first == .object([
-            "kind": .string("create"), "uri": .string(URIPath.uri(fromPath: target)),
-            "options": .object(["overwrite": .bool(false), "ignoreIfExists": .bool(false)]),
-        ]))
-        #expect(changes.last?["textDocument"]?["version"] == .null)
-        #expect(changes.last?["edits"]?.array?.first?["newText"] == .string("revision = 'mmmm'\n"))
-        #expect(!FileManager.default.fileExists(atPath: target))
     }
 
     @Test func anEditOfTheDocumentOvertakingARequestAnswersContentModified() throws {

@@ -156,7 +156,7 @@ import Testing
         let server = try SilentServer()
         defer { server.close() }
         let url = "postgresql://app:hunter2@127.0.0.1:\(server.port)/app"
-        let timeout = 2_000
+        let timeout = 4_000
         let client = TestClient(options: Session.Options(debounce: 0, databaseTimeoutMilliseconds: timeout, environmentVariables: ["DATABASE_URL": url]))
         let started = Date()
         try client.start(root: fixture.root)
@@ -166,24 +166,21 @@ import Testing
         client.notify("textDocument/didOpen", .object(["textDocument": .object([
             "uri": .string(c), "languageId": .string("python"), "version": .int(1), "text": .string(text),
         ])]))
-        // Typing while the read hangs: each edit's diagnostics come back at once.
+        // Typing while the read hangs: each edit's diagnostics come back while the read is
+        // still waiting for the server (ALM405 comes only when the read gives up).
         for version in 2 ... 4 {
             let edited = text.replacingOccurrences(of: "down_revision = 'bbb'", with: "down_revision = 'zz\(version)'")
-            let sent = Date()
             client.notify("textDocument/didChange", .object([
                 "textDocument": .object(["uri": .string(c), "version": .int(version)]),
                 "contentChanges": .array([.object(["text": .string(edited)])]),
             ]))
             _ = try client.wait { $0["method"]?.string == "textDocument/publishDiagnostics" && $0["params"]?["uri"]?.string == c
                 && $0["params"]?["version"] == .int(version) }
-            #expect(Date().timeIntervalSince(sent) < 0.5, "diagnostics of version \(version) waited for the database")
+            #expect(!client.messages.contains { codes($0).contains("ALM405") }, "edit \(version) was answered after the read ended")
         }
-        if Date().timeIntervalSince(started) < Double(timeout) / 1000 * 0.8 {
-            #expect(!client.messages.contains { codes($0).contains("ALM405") }, "the read cannot have timed out yet")
-        }
-        let unavailable = try client.wait(timeout: 15) { $0["params"]?["uri"]?.string == ini && codes($0).contains("ALM405") }
-        let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed >= Double(timeout) / 1000 * 0.9 && elapsed < Double(timeout) / 1000 + 5)
+        let unavailable = try client.wait(timeout: 30) { $0["params"]?["uri"]?.string == ini && codes($0).contains("ALM405") }
+        // The read really waited for the silent server (the timeout), it did not fail fast.
+        #expect(Date().timeIntervalSince(started) >= Double(timeout) / 1000 * 0.9)
         let diagnostics = unavailable["params"]?["diagnostics"]?.array ?? []
         #expect(diagnostics.filter { $0["code"]?.string == "ALM405" }.count == 1)
         let text405 = diagnostics.first { $0["code"]?.string == "ALM405" }?["message"]?.string ?? ""

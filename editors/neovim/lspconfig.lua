@@ -14,7 +14,8 @@ if not configs.alembic_ls then
         return util.root_pattern('alembic.ini')(fname) or util.root_pattern('pyproject.toml')(fname)
       end,
       single_file_support = false,
-      -- The keys of `[tool.alembic-ls]`: select, ignore, extend-select, per-file-ignores.
+      -- The keys of `[tool.alembic-ls]`: select, ignore, extend-select, per-file-ignores,
+      -- alembic-version, dialect.
       settings = { ['alembic-ls'] = vim.empty_dict() },
     },
     docs = { description = 'alembic-ls: diagnostics and quick fixes for Alembic migrations' },

@@ -11,7 +11,8 @@
 #           guard    ALM201 on an unguarded op.add_column; apply the guard quick fix; check the buffer
 #
 # Environment: ALEMBIC_LS_BINARY (default .build/debug/alembic-ls), E2E_TIMEOUT (seconds, default 90),
-# E2E_CAPTURE=FILE copies everything the editor sends to the server into FILE.
+# E2E_CAPTURE=FILE copies everything the editor sends to the server into FILE, what the server
+# answers into FILE.out and the server's log into FILE.log.
 # Prints the editor's step log and, only when every check held, a final line `PASS: EDITOR SCENARIO`.
 # Exit status: 0 on PASS, 1 on a failed check, 2 on bad usage or a missing editor.
 set -uo pipefail
@@ -43,16 +44,20 @@ case "$SCENARIO" in
     export E2E_CODE=ALM105 E2E_ACTION="merge" E2E_EXPECT="" ;;
   guard)
     cp -R "$REPO/Examples/ettametta" "$PROJECT"
+    printf '[tool.alembic-ls]\nextend-select = ["ALM201"]\n' > "$PROJECT/pyproject.toml"   # ALM201 is opt-in
     FILE=$VERSIONS/c8d2e4f5g6h7_add_subscription_tier.py
-    export E2E_CODE=ALM201 E2E_ACTION="" E2E_EXPECT="" ;;
+    export E2E_CODE=ALM201 E2E_ACTION="guard" E2E_EXPECT="" ;;
   *) fail "unknown scenario (edit, repoint, merge, guard)" 2 ;;
 esac
 before=$(ls "$VERSIONS" | sort)
+# The file's findings of CODE (and ALM001, syntax errors) as the CLI reports them.
+findings() { (cd "$PROJECT" && "$BIN" check --select "ALM001,$1" --output-format concise --exit-zero -q "$FILE" 2>/dev/null); }
+[ "$SCENARIO" = guard ] && guards_before=$(findings ALM201 | grep -c ' ALM201 ')
 
-# The binary as a user has it: `alembic-ls` on PATH. With E2E_CAPTURE, a wrapper records stdin.
+# The binary as a user has it: `alembic-ls` on PATH. With E2E_CAPTURE, a wrapper records the traffic.
 mkdir -p "$WORK/bin" "$WORK/home"
 if [ -n "${E2E_CAPTURE:-}" ]; then
-  printf '#!/bin/sh\ntee -a %q | %q "$@"\n' "$E2E_CAPTURE" "$BIN" > "$WORK/bin/alembic-ls"
+  printf '#!/bin/sh\ntee -a %q | %q "$@" --log-file %q | tee -a %q\n' "$E2E_CAPTURE" "$BIN" "$E2E_CAPTURE.log" "$E2E_CAPTURE.out" > "$WORK/bin/alembic-ls"
   chmod +x "$WORK/bin/alembic-ls"
 else
   ln -s "$BIN" "$WORK/bin/alembic-ls"
@@ -98,5 +103,12 @@ case "$SCENARIO" in
     echo "merge file on disk: $new: $(grep '^down_revision' "$VERSIONS/$new")" ;;
   edit|repoint)
     grep -q "'merge_heads_2026'" "$FILE" || fail "the saved file does not name merge_heads_2026" ;;
+  guard)
+    grep -qE 'if_not_exists=True|inspect\(' "$FILE" || fail "the saved file has no introspection guard or if_not_exists=True"
+    after=$(findings ALM201)
+    ! grep -q ' ALM001 ' <<<"$after" || fail "the saved file has a syntax error: $(grep ' ALM001 ' <<<"$after")"
+    [ "$(grep -c ' ALM201 ' <<<"$after")" -eq $((guards_before - 1)) ] \
+      || fail "expected $((guards_before - 1)) ALM201 left in the saved file, found: $after"
+    echo "guarded on disk: $((guards_before - 1)) of $guards_before ALM201 left" ;;
 esac
 echo "PASS: $EDITOR_NAME $SCENARIO (${elapsed}s)"

@@ -6,7 +6,7 @@
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 
-const SETTINGS = ['select', 'ignore', 'extend-select', 'per-file-ignores'];
+const SETTINGS = ['select', 'ignore', 'extend-select', 'per-file-ignores', 'alembic-version', 'dialect'];
 let client;
 
 /** The settings the server reads, with the keys of [tool.alembic-ls]; unset ones are left out. */

@@ -120,13 +120,14 @@ extension Check {
     /// and its environments' graphs rebuilt. False for any other file (the caller re-reads
     /// the workspace).
     private static func replaceSource(_ project: inout ProjectAnalysis, path: String, bytes: [UInt8]) -> Bool {
+        let previous = project.sources[path]?.bytes
         project.sources[path] = SourceFile(path: path, bytes: bytes)
         var known = false
         for e in project.environments.indices {
             if let i = project.environments[e].files.firstIndex(where: { $0.path == path }) {
                 let resolver = ProjectLoader.modules(for: project.environments[e].environment, searchRoots: project.roots).resolver
                 let file = ProjectLoader.extractMigration(path: path, bytes: bytes, resolver: resolver)
-                ProjectLoader.replace(in: &project.environments[e], fileAt: i, with: file)
+                _ = ProjectLoader.replace(in: &project.environments[e], fileAt: i, with: file, previousBytes: previous, bytes: bytes)
                 known = true
             }
         }

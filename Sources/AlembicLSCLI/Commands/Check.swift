@@ -80,7 +80,9 @@ struct Check: ParsableCommand {
         let settings = resolved.settings
 
         if changedOnly && base == nil { throw CLIError("--changed-only needs --base REF") }
-        let project = ProjectLoader.load(roots: roots, cwd: cwd)
+        // The models are read only when a model rule (ALM3xx) runs.
+        let indexModels = RuleRegistry.rules.contains { $0.metadata.code.hasPrefix("ALM3") && settings.isEnabled($0.metadata) }
+        let project = ProjectLoader.load(roots: roots, cwd: cwd, indexModels: indexModels)
         var bases: [String: BaseRevisions] = [:]
         var changedFiles: Set<String>?
         if let base {

@@ -10,8 +10,10 @@ public struct EnvironmentAnalysis: Sendable {
     /// Problems listing the revision files (unreadable directories, symlink loops …).
     public var listingProblems: [ConfigProblem]
     /// The graph exactly as alembic builds it from the files it could load; queries throw
-    /// alembic's error when alembic would fail. Used by `heads` and `history`.
-    public var graph: RevisionGraph
+    /// alembic's error when alembic would fail. Used by `heads` and `history`; built on first
+    /// use when it differs from ``lintGraph`` (a reference dangles).
+    public var graph: RevisionGraph { exactGraph.graph }
+    var exactGraph: ExactGraph
     /// The graph with every dangling reference removed, so that heads, bases and cycles can
     /// still be reported when other problems would stop alembic.
     public var lintGraph: RevisionGraph
@@ -24,9 +26,21 @@ public struct EnvironmentAnalysis: Sendable {
     public var envPy: PythonFileSummary?
     /// Branch label → index into ``files`` of the file declaring it (the last one).
     public var fileIndexByLabel: [String: Int]
+    /// The specs of ``graph`` (dangling references included), in load order.
+    var specs: [RevisionSpec] = []
+    /// Positions in ``specs`` of the specs with a dangling reference.
+    var danglingSpecs: Set<Int> = []
+    /// Each file's docstring message, by file index (for the exact graph's messages).
+    var docs: [String] = []
     /// What the project declares about its Alembic version (lock file, requirements,
     /// pyproject.toml), found from the configuration's directory up to the workspace root.
     public var alembicRequirement: DependencyRequirement? = nil
+    /// The models env.py's `target_metadata` reaches, and the rest of the workspace's; nil
+    /// when the project was loaded without indexing models.
+    public var models: ModelAnalysis? = nil
+    /// The ``SchemaTimeline``, once someone asked for it (``schemaTimeline(sources:)``).
+    /// ``ProjectLoader/replace(in:fileAt:with:previousBytes:bytes:)`` starts a new one.
+    public var schemaTimelineCache = SchemaTimelineCache()
 
     /// The database family of `sqlalchemy.url`, when it names a real one.
     public var dialect: SQLDialect? {

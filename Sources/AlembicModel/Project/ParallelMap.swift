@@ -18,11 +18,25 @@ public enum ParallelMap {
         return results.values()
     }
 
-    /// Slots written by exactly one worker each, read after all workers finished.
+    /// Slots written by exactly one worker each, read after all workers finished. The slots
+    /// live in memory allocated once: writing through an `Array` from several threads would
+    /// race on its uniqueness check (a worker seeing the buffer retained by another copies it).
     private final class Slots<T>: @unchecked Sendable {
-        private var storage: [T?]
-        init(count: Int) { storage = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: T) { storage.withUnsafeMutableBufferPointer { $0[i] = value } }
-        func values() -> [T] { storage.compactMap { $0 } }
+        private let buffer: UnsafeMutablePointer<T?>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil, count: count)
+        }
+
+        deinit {
+            buffer.deinitialize(count: count)
+            buffer.deallocate()
+        }
+
+        func set(_ i: Int, _ value: T) { buffer[i] = value }
+        func values() -> [T] { (0 ..< count).compactMap { buffer[$0] } }
     }
 }

@@ -6,8 +6,12 @@ import TextCore
 /// file once, extracts the facts alembic reads and builds each environment's revision graph.
 /// Nothing is executed.
 public enum ProjectLoader {
-    /// Discovers and analyses every environment under `roots` (directories or files).
-    public static func load(roots: [String], cwd: String = FileManager.default.currentDirectoryPath) -> ProjectAnalysis {
+    /// Discovers and analyses every environment under `roots` (directories or files);
+    /// `indexModels` also reads the SQLAlchemy models (``indexModels(_:)``), which only the
+    /// model rules need.
+    public static func load(
+        roots: [String], cwd: String = FileManager.default.currentDirectoryPath, indexModels: Bool = true
+    ) -> ProjectAnalysis {
         let absoluteRoots = roots.map { PythonPath.absolute($0, cwd: cwd) }.map(projectDirectory(for:))
         let discovery = WorkspaceDiscovery.discover(roots: absoluteRoots, cwd: cwd)
         var sources: [String: SourceFile] = [:]
@@ -19,8 +23,10 @@ public enum ProjectLoader {
             let analysis = analyze(environment, searchRoots: absoluteRoots, sources: &sources)
             environments.append(analysis)
         }
-        return ProjectAnalysis(
+        var project = ProjectAnalysis(
             roots: absoluteRoots, environments: environments, discoveryProblems: discovery.problems, sources: sources)
+        if indexModels { Self.indexModels(&project) }
+        return project
     }
 
     /// Analyses one environment: lists its revision files in load order, reads and parses
@@ -141,32 +147,44 @@ public enum ProjectLoader {
             for label in labels { fileIndexByLabel[label] = index }
         }
         let docs = files.map { $0.docstring?.message ?? "" }
-        let graph = RevisionGraph(specs, referrerFormat: .custom({ snapshot in
-            snapshot.scriptDescription(doc: snapshot.spec.origin.map { docs[$0] } ?? "")
-        }))
+        let dangling = Set(specs.indices.filter { dangles(specs[$0], ids: fileIndexByRevision, labels: fileIndexByLabel) })
+        var analysis = EnvironmentAnalysis(
+            environment: environment, files: files, listingProblems: listingProblems,
+            exactGraph: ExactGraph(built: RevisionGraph([])), lintGraph: RevisionGraph([]),
+            fileIndexByRevision: fileIndexByRevision, specFiles: specFiles, envPy: nil, fileIndexByLabel: fileIndexByLabel)
+        analysis.specs = specs
+        analysis.danglingSpecs = dangling
+        analysis.docs = docs
+        buildGraphs(&analysis)
+        return analysis
+    }
 
-        // The lint graph drops references to ids that do not exist, so one dangling parent
-        // does not hide every other finding.
-        // `fileIndexByRevision` already holds every id. Only when something dangles is a second
-        // spec list (and graph) needed.
-        let labels = fileIndexByLabel
-        let dangles = specs.contains { spec in
-            spec.downRevision.ids.contains { fileIndexByRevision[$0] == nil }
-                || spec.dependsOn.ids.contains { fileIndexByRevision[$0] == nil && labels[$0] == nil }
+    /// Whether `spec` names a parent id, or a dependency id or label, that does not exist.
+    static func dangles(_ spec: RevisionSpec, ids: [String: Int], labels: [String: Int]) -> Bool {
+        spec.downRevision.ids.contains { ids[$0] == nil }
+            || spec.dependsOn.ids.contains { ids[$0] == nil && labels[$0] == nil }
+    }
+
+    /// Builds `analysis`'s graphs from its specs. The lint graph drops references to ids that
+    /// do not exist, so one dangling parent does not hide every other finding. Only when
+    /// something dangles do the two graphs differ; the exact one is then built on first use
+    /// (only `heads` and `history` need it).
+    static func buildGraphs(_ analysis: inout EnvironmentAnalysis) {
+        let specs = analysis.specs
+        if analysis.danglingSpecs.isEmpty {
+            // Nothing dangles, so no "referenced from" text is ever rendered.
+            analysis.lintGraph = RevisionGraph(specs)
+            analysis.exactGraph = ExactGraph(built: analysis.lintGraph)
+            return
         }
-        var lintGraph = graph
-        if dangles {
-            lintGraph = RevisionGraph(specs.map { spec -> RevisionSpec in
-                var spec = spec
-                spec.downRevision = Self.filtered(spec.downRevision) { fileIndexByRevision[$0] != nil }
-                spec.dependsOn = Self.filtered(spec.dependsOn) { fileIndexByRevision[$0] != nil || labels[$0] != nil }
-                return spec
-            })
+        let ids = analysis.fileIndexByRevision, labels = analysis.fileIndexByLabel
+        var lintSpecs = specs
+        for position in analysis.danglingSpecs {
+            lintSpecs[position].downRevision = Self.filtered(specs[position].downRevision) { ids[$0] != nil }
+            lintSpecs[position].dependsOn = Self.filtered(specs[position].dependsOn) { ids[$0] != nil || labels[$0] != nil }
         }
-        return EnvironmentAnalysis(
-            environment: environment, files: files, listingProblems: listingProblems, graph: graph,
-            lintGraph: lintGraph, fileIndexByRevision: fileIndexByRevision, specFiles: specFiles,
-            envPy: nil, fileIndexByLabel: fileIndexByLabel)
+        analysis.lintGraph = RevisionGraph(lintSpecs)
+        analysis.exactGraph = ExactGraph(specs: specs, docs: analysis.docs)
     }
 
     static func reference(_ declared: DeclaredRevisions) -> RevisionReference {

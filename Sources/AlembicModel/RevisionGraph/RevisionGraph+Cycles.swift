@@ -14,7 +14,48 @@ extension RevisionGraph {
     /// by the load position of their first member. Duplicated ids count once (the last
     /// definition wins, as in alembic's map).
     public func cycles() -> [[String]] {
-        // Vertices: unique ids in first-occurrence order; the winning spec gives the edges.
+        let ids: [String]?
+        var adjacency: [[Int]]
+        if buildError == nil && idKeyCount == nodes.count {
+            // A successful build without duplicated ids: one vertex per node, and the resolved
+            // edges (`_all_down_revisions`, dangling references already dropped) are these.
+            ids = nil
+            adjacency = allDownIndex
+            for vertex in adjacency.indices where adjacency[vertex].count > 1 {
+                var unique: [Int] = []
+                for target in adjacency[vertex] where !unique.contains(target) { unique.append(target) }
+                adjacency[vertex] = unique
+            }
+        } else {
+            let edges = specEdges()
+            ids = edges.ids
+            adjacency = edges.adjacency
+        }
+        let components = RevisionGraph.cyclicComponents(adjacency)
+        var cycles: [[Int]] = []
+        for component in components {
+            let members = Set(component)
+            guard let start = component.min() else { continue }
+            // Depth-first along edges inside the component, from the first-loaded member.
+            var order: [Int] = []
+            var seen = Set<Int>()
+            var stack = [start]
+            while let vertex = stack.popLast() {
+                if !seen.insert(vertex).inserted { continue }
+                order.append(vertex)
+                for next in adjacency[vertex].reversed() where members.contains(next) && !seen.contains(next) {
+                    stack.append(next)
+                }
+            }
+            cycles.append(order)
+        }
+        cycles.sort { ($0.first ?? 0) < ($1.first ?? 0) }
+        return cycles.map { $0.map { ids?[$0] ?? nodes[$0].revision } }
+    }
+
+    /// The vertices (unique ids in first-occurrence order) and edges of ``cycles()`` from the
+    /// specs alone: the winning spec of each id gives its edges.
+    private func specEdges() -> (ids: [String], adjacency: [[Int]]) {
         var vertexOf: [String: Int] = [:]
         var ids: [String] = []
         var winner: [Int] = []
@@ -34,7 +75,6 @@ extension RevisionGraph {
             }
         }
         var adjacency: [[Int]] = Array(repeating: [], count: ids.count)
-        var selfLoop = Array(repeating: false, count: ids.count)
         for vertex in ids.indices {
             let spec = specs[winner[vertex]]
             var targets: [Int] = spec.downRevision.normalized.ids.compactMap { vertexOf[$0] }
@@ -43,33 +83,14 @@ extension RevisionGraph {
             }
             for target in targets where !adjacency[vertex].contains(target) {
                 adjacency[vertex].append(target)
-                if target == vertex { selfLoop[vertex] = true }
             }
         }
-        let components = RevisionGraph.stronglyConnectedComponents(adjacency)
-        var cycles: [[Int]] = []
-        for component in components where component.count > 1 || selfLoop[component[0]] {
-            let members = Set(component)
-            guard let start = component.min() else { continue }
-            // Depth-first along edges inside the component, from the first-loaded member.
-            var order: [Int] = []
-            var seen = Set<Int>()
-            var stack = [start]
-            while let vertex = stack.popLast() {
-                if !seen.insert(vertex).inserted { continue }
-                order.append(vertex)
-                for next in adjacency[vertex].reversed() where members.contains(next) && !seen.contains(next) {
-                    stack.append(next)
-                }
-            }
-            cycles.append(order)
-        }
-        cycles.sort { ($0.first ?? 0) < ($1.first ?? 0) }
-        return cycles.map { $0.map { ids[$0] } }
+        return (ids, adjacency)
     }
 
-    /// Tarjan's algorithm, iterative (no recursion depth limit).
-    static func stronglyConnectedComponents(_ adjacency: [[Int]]) -> [[Int]] {
+    /// The strongly connected components with more than one vertex, or one vertex with an
+    /// edge to itself, each sorted. Tarjan's algorithm, iterative (no recursion depth limit).
+    static func cyclicComponents(_ adjacency: [[Int]]) -> [[Int]] {
         let count = adjacency.count
         var index = Array(repeating: -1, count: count)
         var lowLink = Array(repeating: 0, count: count)
@@ -107,6 +128,13 @@ extension RevisionGraph {
                     lowLink[parent.vertex] = min(lowLink[parent.vertex], lowLink[vertex])
                 }
                 if lowLink[vertex] == index[vertex] {
+                    if stack.last == vertex {
+                        // A single vertex: a cycle only through an edge to itself.
+                        stack.removeLast()
+                        onStack[vertex] = false
+                        if adjacency[vertex].contains(vertex) { components.append([vertex]) }
+                        continue
+                    }
                     var component: [Int] = []
                     while let member = stack.popLast() {
                         onStack[member] = false

@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM111: a branch label that clashes with a revision id or another label.
 public enum BranchLabelConflict: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM111", name: "branch-label-conflict", severity: .error,
         summary: "A branch label equals a revision id or is declared more than once.",
@@ -26,7 +27,6 @@ public enum BranchLabelConflict: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
-        let ids = Set(env.fileIndexByRevision.keys)
         var firstDeclaration: [String: (file: MigrationFile, item: StringItem)] = [:]
         var out: [Diagnostic] = []
         for file in env.files where file.isReadable {
@@ -34,7 +34,7 @@ public enum BranchLabelConflict: Rule {
             var seenHere = Set<String>()
             for item in labels {
                 let label = item.value
-                if ids.contains(label) {
+                if env.fileIndexByRevision[label] != nil {
                     let related = context.revisionLocation(label).map { [RelatedLocation(location: $0, message: "revision '\(label)'")] } ?? []
                     out.append(diagnostic("Branch label '\(label)' of '\(id)' is also a revision id; labels and ids share one namespace", path: file.path, range: item.range, related: related))
                 }

@@ -7,6 +7,8 @@ protocol ConfigProblemRule: Rule {
 }
 
 extension ConfigProblemRule {
+    public static var scope: RuleScope { .graph }
+
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let problems = context.environment.environment.problems + context.environment.listingProblems
         return problems.filter { kinds.contains($0.kind) }.map { problem in

@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM104: two files declare the same revision id.
 public enum DuplicateRevision: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM104", name: "duplicate-revision", severity: .error,
         summary: "Several migration files declare the same revision id.",
@@ -26,6 +27,8 @@ public enum DuplicateRevision: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
+        // Every file with an id is a spec; fewer ids than specs means some id repeats.
+        if env.specFiles.count == env.fileIndexByRevision.count { return [] }
         // One dictionary entry per id; lists are built only for the (rare) duplicated ids.
         var first: [String: Int] = [:]
         first.reserveCapacity(env.files.count)

@@ -3,7 +3,7 @@ import TextCore
 
 /// ALM202: an introspection guard that tests another object than the operation it protects,
 /// or lets the operation run exactly when it must fail.
-public enum GuardMismatch: Rule {
+public enum GuardMismatch: FileRule {
     public static let metadata = RuleMetadata(
         code: "ALM202", name: "guard-mismatch", severity: .warning,
         summary: "An introspection guard tests a different object than its operation, or has the wrong polarity.",
@@ -46,16 +46,15 @@ public enum GuardMismatch: Rule {
         ```
         """)
 
-    public static func check(_ context: LintContext) -> [Diagnostic] {
+    public static func check(file: MigrationFile, context: LintContext) -> [Diagnostic] {
+        guard file.isReadable, file.syntaxErrors.isEmpty, !file.operations.isEmpty else { return [] }
         var out: [Diagnostic] = []
-        for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
-            for operation in file.operations where operation.isGuarded {
-                for (message, guardRange) in problems(operation) {
-                    let related = RelatedLocation(
-                        location: Location(path: file.path, range: operation.callRange),
-                        message: "the guarded `\(operation.kind.methodName)`")
-                    out.append(diagnostic(message, path: file.path, range: guardRange, related: [related]))
-                }
+        for operation in file.operations where operation.isGuarded {
+            for (message, guardRange) in problems(operation) {
+                let related = RelatedLocation(
+                    location: Location(path: file.path, range: operation.callRange),
+                    message: "the guarded `\(operation.kind.methodName)`")
+                out.append(diagnostic(message, path: file.path, range: guardRange, related: [related]))
             }
         }
         return out

@@ -3,6 +3,7 @@ import TextCore
 
 /// ALM101: a migration without `down_revision`.
 public enum MissingDownRevision: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM101", name: "missing-down-revision", severity: .error,
         summary: "A migration file declares `revision` but no `down_revision`.",

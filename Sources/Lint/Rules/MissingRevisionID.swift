@@ -1,7 +1,7 @@
 import AlembicModel
 
 /// ALM108: a file in a version directory with no `revision`.
-public enum MissingRevisionID: Rule {
+public enum MissingRevisionID: FileRule {
     public static let metadata = RuleMetadata(
         code: "ALM108", name: "missing-revision-id", severity: .error,
         summary: "A file in a version directory declares no `revision`.",
@@ -23,13 +23,11 @@ public enum MissingRevisionID: Rule {
         `revision` if the file is a migration.
         """)
 
-    public static func check(_ context: LintContext) -> [Diagnostic] {
-        context.environment.files.compactMap { file in
-            guard file.isReadable, file.revision.isAbsent, file.legacyRevisionFromName == nil else { return nil }
-            let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
-            return diagnostic(
-                "\(name) is in a version directory but declares no `revision`; alembic fails with \"Could not determine revision id from filename \(name)\"",
-                path: file.path, range: .empty(at: 0))
-        }
+    public static func check(file: MigrationFile, context: LintContext) -> [Diagnostic] {
+        guard file.isReadable, file.revision.isAbsent, file.legacyRevisionFromName == nil else { return [] }
+        let name = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        return [diagnostic(
+            "\(name) is in a version directory but declares no `revision`; alembic fails with \"Could not determine revision id from filename \(name)\"",
+            path: file.path, range: .empty(at: 0))]
     }
 }

@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM107: more than one unlabelled base.
 public enum MultipleBases: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM107", name: "multiple-bases", severity: .warning,
         summary: "More than one migration has `down_revision = None` without a branch label.",

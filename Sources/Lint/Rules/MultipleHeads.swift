@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM105: the revision graph has more than one head.
 public enum MultipleHeads: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM105", name: "multiple-heads", severity: .error,
         summary: "The migration history has several heads, so `alembic upgrade head` fails.",

@@ -5,7 +5,7 @@ import AlembicModel
 ///
 /// The diagnostic's range is the operation's call (``MigrationOperation/callRange``): a fix
 /// finds the operation by it in ``MigrationFile/operations``.
-public enum NonIdempotentOperation: Rule {
+public enum NonIdempotentOperation: FileRule {
     public static let metadata = RuleMetadata(
         code: "ALM201", name: "non-idempotent-operation", severity: .warning,
         summary: "An operation in `upgrade()` fails when the database already has (or lacks) the object.",
@@ -46,6 +46,16 @@ public enum NonIdempotentOperation: Rule {
                 op.add_column("users", sa.Column("locale", sa.String(8)))
         ```
 
+        ## Fix safety
+        Wraps the statement in the introspection guard that fits the operation (table,
+        column, index, unique / foreign-key / check constraint, rename), reusing an
+        inspector of the function or creating one at its top (a fresh one inline after an
+        earlier operation changed the schema, since an inspector caches what it reflects),
+        and adding the `inspect` import it needs. Alternatives: the offline-safe guard
+        (`if context.is_offline_mode() or …:`), and `if_not_exists=True` / `if_exists=True`
+        where the project's Alembic version and the target database support it and it
+        covers everything the operation creates. The fixes rewrite logic: they are unsafe.
+
         ## Options
         - `scope`: `"all"` (default) checks every revision; `"heads"` only the heads of the
           revision graph — the migrations not yet built upon, which are the ones still
@@ -66,18 +76,30 @@ public enum NonIdempotentOperation: Rule {
                    summary: "Check every revision, or only the heads of the revision graph."),
     ]
 
-    public static func check(_ context: LintContext) -> [Diagnostic] {
-        let onlyHeads = option("scope", in: context) == "heads"
-        let heads = onlyHeads ? Set(context.environment.lintGraph.heads) : []
+    public static func readsGraph(_ context: LintContext) -> Bool { option("scope", in: context) == "heads" }
+
+    public static func check(file: MigrationFile, context: LintContext) -> [Diagnostic] {
+        guard file.isReadable, file.syntaxErrors.isEmpty, !file.operations.isEmpty else { return [] }
+        if readsGraph(context) {
+            guard let id = file.revisionID, context.environment.lintGraph.heads.contains(id) else { return [] }
+        }
         var out: [Diagnostic] = []
-        for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
-            if onlyHeads {
-                guard let id = file.revisionID, heads.contains(id) else { continue }
+        var builder: GuardFixBuilder?
+        for operation in file.operations where operation.isUpgrade && !operation.isGuarded {
+            guard let message = problem(operation) else { continue }
+            var found = diagnostic(message, path: file.path, range: operation.callRange)
+            if let bytes = context.project.sources[file.path]?.bytes {
+                let fixes = builder ?? GuardFixBuilder(path: file.path, bytes: bytes, operations: file.operations)
+                builder = fixes
+                found.fix = fixes.fix(for: operation, variant: .inspector)
+                found.alternativeFixes = [fixes.fix(for: operation, variant: .offlineSafe)].compactMap { $0 }
+                if !operation.hasNativeExistenceFlag,
+                   NativeExistenceSupport.makesIdempotent(operation, alembic: context.alembicVersion, dialect: context.dialect),
+                   let native = fixes.nativeFlagFix(for: operation) {
+                    found.alternativeFixes.append(native)
+                }
             }
-            for operation in file.operations where operation.isUpgrade && !operation.isGuarded {
-                guard let message = problem(operation) else { continue }
-                out.append(diagnostic(message, path: file.path, range: operation.callRange))
-            }
+            out.append(found)
         }
         return out
     }

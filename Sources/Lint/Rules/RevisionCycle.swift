@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM106: revisions that are their own ancestors.
 public enum RevisionCycle: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM106", name: "revision-cycle", severity: .error,
         summary: "Revisions form a cycle through `down_revision` or `depends_on`.",

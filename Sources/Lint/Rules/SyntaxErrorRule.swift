@@ -1,7 +1,7 @@
 import AlembicModel
 
 /// ALM001: a migration file that Python cannot parse.
-public enum SyntaxErrorRule: Rule {
+public enum SyntaxErrorRule: FileRule {
     public static let metadata = RuleMetadata(
         code: "ALM001", name: "syntax-error", severity: .error,
         summary: "A migration file or env.py has a Python syntax error.",
@@ -30,18 +30,12 @@ public enum SyntaxErrorRule: Rule {
         The rest of the file is still analysed: alembic-ls recovers at the next statement.
         """)
 
-    public static func check(_ context: LintContext) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        for file in context.environment.files {
-            for error in file.syntaxErrors {
-                out.append(diagnostic("SyntaxError: \(error.message)", path: file.path, range: error.range))
-            }
-        }
-        if let env = context.environment.envPy {
-            for error in env.syntaxErrors {
-                out.append(diagnostic("SyntaxError: \(error.message)", path: env.path, range: error.range))
-            }
-        }
-        return out
+    public static func check(file: MigrationFile, context: LintContext) -> [Diagnostic] {
+        file.syntaxErrors.map { diagnostic("SyntaxError: \($0.message)", path: file.path, range: $0.range) }
+    }
+
+    public static func checkOutsideFiles(_ context: LintContext) -> [Diagnostic] {
+        guard let env = context.environment.envPy else { return [] }
+        return env.syntaxErrors.map { diagnostic("SyntaxError: \($0.message)", path: env.path, range: $0.range) }
     }
 }

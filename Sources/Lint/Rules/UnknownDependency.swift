@@ -2,6 +2,7 @@ import AlembicModel
 
 /// ALM103: `depends_on` names a revision or branch label that does not exist.
 public enum UnknownDependency: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM103", name: "unknown-dependency", severity: .error,
         summary: "`depends_on` names a revision id or branch label that does not exist.",
@@ -29,15 +30,14 @@ public enum UnknownDependency: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
-        let ids = Set(env.fileIndexByRevision.keys)
-        let owners = context.labelOwners
         var out: [Diagnostic] = []
         for file in env.files where file.isReadable {
             guard let id = file.revisionID, let declared = file.dependsOn.value else { continue }
-            for item in declared.items where !ids.contains(item.value) && owners[item.value] == nil {
+            // `fileIndexByLabel` holds the labels of files with an id: the labels with an owner.
+            for item in declared.items where env.fileIndexByRevision[item.value] == nil && env.fileIndexByLabel[item.value] == nil {
                 var message = "`depends_on` of '\(id)' names '\(item.value)', which is neither a revision nor a branch label of this environment"
                 var fix: Fix?
-                let suggestions = Suggestions.closest(to: item.value, in: ids.filter { $0 != id }, labelOwners: [:])
+                let suggestions = Suggestions.closest(to: item.value, in: env.fileIndexByRevision.keys.filter { $0 != id }, labelOwners: [:])
                 switch suggestions {
                 case let .partial(full):
                     message += "; did you mean '\(full)'?"

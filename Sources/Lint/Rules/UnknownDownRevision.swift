@@ -3,6 +3,7 @@ import TextCore
 
 /// ALM102: `down_revision` names a revision that does not exist.
 public enum UnknownDownRevision: Rule {
+    public static let scope = RuleScope.graph
     public static let metadata = RuleMetadata(
         code: "ALM102", name: "unknown-down-revision", severity: .error,
         summary: "`down_revision` names a revision id that no migration file defines.",
@@ -37,13 +38,16 @@ public enum UnknownDownRevision: Rule {
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
         let env = context.environment
-        let ids = Set(env.fileIndexByRevision.keys)
-        let owners = context.labelOwners
+        // Ids are looked up in the index; the label owners are computed at the first finding.
+        var labelOwners: [String: String]?
         var out: [Diagnostic] = []
         for file in env.files where file.isReadable {
             guard let id = file.revisionID, let declared = file.downRevision.value else { continue }
-            for item in declared.items where !ids.contains(item.value) {
-                let suggestions = Suggestions.closest(to: item.value, in: ids.filter { $0 != id }, labelOwners: owners)
+            for item in declared.items where env.fileIndexByRevision[item.value] == nil {
+                let owners = labelOwners ?? context.labelOwners
+                labelOwners = owners
+                let candidates = env.fileIndexByRevision.keys.filter { $0 != id }
+                let suggestions = Suggestions.closest(to: item.value, in: candidates, labelOwners: owners)
                 var message = "`down_revision` of '\(id)' names '\(item.value)', which is not a revision of this environment"
                 var fix: Fix?
                 switch suggestions {
@@ -102,8 +106,13 @@ enum Suggestions {
         let w = Array(wanted.utf8)
         let limit = max(2, w.count / 3)
         var scored: [(Int, String)] = []
-        for id in ids {
-            let d = editDistance(w, Array(id.utf8), limit: limit)
+        // One pair of rows and one byte buffer for every id: no allocation per candidate.
+        var rows = ([Int](), [Int]())
+        var b: [UInt8] = []
+        for id in ids where abs(id.utf8.count - w.count) <= limit {
+            b.removeAll(keepingCapacity: true)
+            b.append(contentsOf: id.utf8)
+            let d = editDistance(w, b, limit: limit, rows: &rows)
             if d <= limit { scored.append((d, id)) }
         }
         scored.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
@@ -111,11 +120,19 @@ enum Suggestions {
         return .similar(scored.prefix { $0.0 == best }.prefix(3).map(\.1))
     }
 
-    /// Levenshtein distance, stopping early once every path exceeds `limit`.
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+    /// Levenshtein distance, stopping early once every path exceeds `limit`. `rows` is scratch
+    /// space, reused between calls.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int, rows: inout ([Int], [Int])) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
-        var previous = Array(0 ... b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
+        // Moved out of `rows` (not copied), so that they stay uniquely referenced.
+        var previous: [Int] = [], current: [Int] = []
+        swap(&previous, &rows.0)
+        swap(&current, &rows.1)
+        defer { rows = (previous, current) }
+        previous.removeAll(keepingCapacity: true)
+        previous.append(contentsOf: 0 ... b.count)
+        current.removeAll(keepingCapacity: true)
+        current.append(contentsOf: repeatElement(0, count: b.count + 1))
         for i in 1 ... max(a.count, 1) where !a.isEmpty {
             current[0] = i
             var rowMin = current[0]

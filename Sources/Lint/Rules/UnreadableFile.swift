@@ -1,7 +1,7 @@
 import AlembicModel
 
 /// ALM002: a revision file that cannot be read or decoded.
-public enum UnreadableFile: Rule {
+public enum UnreadableFile: FileRule {
     public static let metadata = RuleMetadata(
         code: "ALM002", name: "unreadable-file", severity: .error,
         summary: "A file in a version directory cannot be read or is not UTF-8 Python source.",
@@ -26,13 +26,13 @@ public enum UnreadableFile: Rule {
         and keep only migration modules in the version directories.
         """)
 
-    public static func check(_ context: LintContext) -> [Diagnostic] {
+    public static func check(file: MigrationFile, context: LintContext) -> [Diagnostic] {
+        guard let error = file.readError else { return [] }
+        return [diagnostic("Cannot analyse \(file.path): \(error.message)", path: file.path, range: error.range)]
+    }
+
+    public static func checkOutsideFiles(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for file in context.environment.files {
-            if let error = file.readError {
-                out.append(diagnostic("Cannot analyse \(file.path): \(error.message)", path: file.path, range: error.range))
-            }
-        }
         for problem in context.environment.listingProblems + context.environment.environment.problems
         where problem.kind == .unreadable || problem.kind == .revisionFile || problem.kind == .symlinkLoop {
             out.append(diagnostic(problem.message, path: problem.file, range: problem.range ?? .empty(at: 0)))

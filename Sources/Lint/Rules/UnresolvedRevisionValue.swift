@@ -1,7 +1,7 @@
 import AlembicModel
 
 /// ALM109: a revision variable the analyzer cannot fold to a literal.
-public enum UnresolvedRevisionValue: Rule {
+public enum UnresolvedRevisionValue: FileRule {
     public static let metadata = RuleMetadata(
         code: "ALM109", name: "unresolved-revision-value", severity: .warning,
         summary: "`revision`, `down_revision`, `branch_labels` or `depends_on` is not a literal alembic-ls can read.",
@@ -28,14 +28,13 @@ public enum UnresolvedRevisionValue: Rule {
         ```
         """)
 
-    public static func check(_ context: LintContext) -> [Diagnostic] {
+    public static func check(file: MigrationFile, context: LintContext) -> [Diagnostic] {
+        guard file.isReadable else { return [] }
         var out: [Diagnostic] = []
-        for file in context.environment.files where file.isReadable {
-            report("revision", file.revision, file.path, into: &out)
-            report("down_revision", file.downRevision, file.path, into: &out)
-            report("branch_labels", file.branchLabels, file.path, into: &out)
-            report("depends_on", file.dependsOn, file.path, into: &out)
-        }
+        report("revision", file.revision, file.path, into: &out)
+        report("down_revision", file.downRevision, file.path, into: &out)
+        report("branch_labels", file.branchLabels, file.path, into: &out)
+        report("depends_on", file.dependsOn, file.path, into: &out)
         return out
     }
 

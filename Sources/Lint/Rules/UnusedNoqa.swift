@@ -67,37 +67,34 @@ public enum UnusedNoqa: Rule {
         directive.codes?.first { code.hasPrefix($0) } ?? "*"
     }
 
-    /// Diagnostics for the unused directive codes of every file.
+    /// Diagnostics for the unused directive codes of the file at `path`.
     static func report(
-        _ project: ProjectAnalysis, suppressions: [String: Suppressions], used: Set<Use>, checkedCodes: Set<String>
+        path: String, source: SourceFile, suppressions fileSuppressions: Suppressions, used: Set<Use>, checkedCodes: Set<String>
     ) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (path, fileSuppressions) in suppressions {
-            guard let source = project.sources[path] else { continue }
-            var directives: [(directive: Suppressions.Directive, isFile: Bool)] = fileSuppressions.fileDirectives.map { ($0, true) }
-            directives += fileSuppressions.lineDirectives.values.sorted { $0.line < $1.line }.map { ($0, false) }
-            for (directive, isFile) in directives {
-                let line: Int? = isFile ? nil : directive.line
-                // A directive naming ALM901 (or a file directive covering it) silences this rule.
-                if isSilenced(fileSuppressions, line: directive.line) { continue }
-                guard let codes = directive.codes else {
-                    if isFile && !used.contains(Use(path: path, line: nil, code: "*")) {
-                        out += diagnostics(path: path, source: source, directive: directive, unused: ["*"], kept: [])
-                    }
-                    continue
+        var directives: [(directive: Suppressions.Directive, isFile: Bool)] = fileSuppressions.fileDirectives.map { ($0, true) }
+        directives += fileSuppressions.lineDirectives.values.sorted { $0.line < $1.line }.map { ($0, false) }
+        for (directive, isFile) in directives {
+            let line: Int? = isFile ? nil : directive.line
+            // A directive naming ALM901 (or a file directive covering it) silences this rule.
+            if isSilenced(fileSuppressions, line: directive.line) { continue }
+            guard let codes = directive.codes else {
+                if isFile && !used.contains(Use(path: path, line: nil, code: "*")) {
+                    out += diagnostics(path: path, source: source, directive: directive, unused: ["*"], kept: [])
                 }
-                var unused: [String] = []
-                var kept: [String] = []
-                for code in codes {
-                    let judged = isJudged(code, checkedCodes: checkedCodes)
-                    if judged && !used.contains(Use(path: path, line: line, code: code)) {
-                        unused.append(code)
-                    } else {
-                        kept.append(code)
-                    }
-                }
-                if !unused.isEmpty { out += diagnostics(path: path, source: source, directive: directive, unused: unused, kept: kept) }
+                continue
             }
+            var unused: [String] = []
+            var kept: [String] = []
+            for code in codes {
+                let judged = isJudged(code, checkedCodes: checkedCodes)
+                if judged && !used.contains(Use(path: path, line: line, code: code)) {
+                    unused.append(code)
+                } else {
+                    kept.append(code)
+                }
+            }
+            if !unused.isEmpty { out += diagnostics(path: path, source: source, directive: directive, unused: unused, kept: kept) }
         }
         return out
     }

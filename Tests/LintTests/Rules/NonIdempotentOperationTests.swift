@@ -33,7 +33,7 @@ func upgradeBody(_ lines: String) -> String {
             "`create_table` is not idempotent: it fails if table app.t already exists",
         ])
         #expect(found.first?.location.range.start == fixture.location("1️⃣")?.offset)
-        #expect(found.allSatisfy { $0.severity == .warning && $0.fix == nil })
+        #expect(found.allSatisfy { $0.severity == .warning && $0.fix?.applicability == .unsafe })
     }
 
     @Test func guardedNativeAndOpaqueOperationsAreClean() throws {

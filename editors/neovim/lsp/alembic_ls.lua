@@ -37,7 +37,8 @@ return {
       on_dir(root)
     end
   end,
-  -- The keys of `[tool.alembic-ls]`: select, ignore, extend-select, per-file-ignores.
+  -- The keys of `[tool.alembic-ls]`: select, ignore, extend-select, per-file-ignores,
+  -- alembic-version, dialect.
   settings = { ['alembic-ls'] = vim.empty_dict() },
   on_attach = function(_, bufnr)
     -- :AlembicLsMerge, :AlembicLsRefreshDatabase, :AlembicLsGraph (when lua/alembic_ls is on 'runtimepath').

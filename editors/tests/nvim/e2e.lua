@@ -28,7 +28,7 @@ end
 local function text(bufnr) return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n') end
 
 -- Chooses the quick fix in the code-action menu the way a user would: by its title.
-local offered, notified
+local offered, chosen, notified
 vim.ui.select = function(items, _, on_choice)
   offered = {}
   for _, item in ipairs(items) do
@@ -42,6 +42,7 @@ vim.ui.select = function(items, _, on_choice)
     local suppression = title:find('noqa', 1, true) or title:find('suppress', 1, true) or title:find('ignore', 1, true)
     if (wanted_action ~= '' and title:find(wanted_action, 1, true)) or (wanted_action == '' and fixes_code and not suppression) then
       say('ok: chose code action "' .. action.title .. '"')
+      chosen = action.title
       on_choice(item)
       return
     end
@@ -86,29 +87,33 @@ local function run()
     if not vim.wait(step_ms, function() return offered ~= nil or notified ~= nil end, 20) or not offered then
       return 'no code action for ' .. code .. (notified and (' (' .. notified .. ')') or '')
     end
+    if not chosen then
+      return 'no code action for ' .. code .. '; offered: ' .. table.concat(offered, ' | ')
+    end
     if not vim.wait(2000, function() return vim.bo[buf].modified or #vim.fn.readdir(vim.fn.fnamemodify(file, ':h')) > #before or #vim.api.nvim_list_bufs() > 1 end, 20) then
       return 'no code action for ' .. code .. ' applied; offered: ' .. table.concat(offered, ' | ')
     end
   end
 
   if scenario == 'merge' then
-    -- The merge migration arrives as a new buffer (CreateFile plus its text); save everything.
+    -- The server writes the merge migration and names it (window/showMessage); the user opens it.
+    local dir = vim.fn.fnamemodify(file, ':h')
     local created
     vim.wait(step_ms, function()
-      for _, b in ipairs(vim.api.nvim_list_bufs()) do
-        local name = vim.api.nvim_buf_get_name(b)
-        if b ~= buf and name:match('%.py$') and text(b):find('down_revision', 1, true) then created = b end
+      for _, name in ipairs(vim.fn.readdir(dir)) do
+        if name:match('%.py$') and not vim.tbl_contains(before, name) then created = dir .. '/' .. name end
       end
       return created ~= nil
     end, 20)
-    if not created then return 'the merge quick fix created no migration buffer' end
-    vim.cmd('silent wall')
-    local body = text(created)
+    if not created then return 'the merge quick fix wrote no migration' end
+    vim.cmd('edit ' .. vim.fn.fnameescape(created))
+    local body = text(0)
+    vim.cmd('buffer ' .. buf)
     local down = body:match('\ndown_revision[^\n]*')
     if not (down and down:find("'0003a'", 1, true) and down:find("'0003b'", 1, true)) then
       return 'the merge migration does not revise both heads: ' .. tostring(down)
     end
-    say('ok: merge migration ' .. vim.fn.fnamemodify(vim.api.nvim_buf_get_name(created), ':t') .. ':' .. down)
+    say('ok: merge migration ' .. vim.fn.fnamemodify(created, ':t') .. ': ' .. down:sub(2))
   elseif scenario == 'guard' then
     if not vim.wait(step_ms, function() return #with_code(buf, code) < count end, 20) then
       return 'the guard fix did not clear an ' .. code .. ' diagnostic'

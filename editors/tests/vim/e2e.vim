@@ -33,7 +33,7 @@ endfunction
 runtime autoload/ale/util.vim
 function! ale#util#Input(message, value, ...) abort
     let s:offered = a:message
-    let l:number = 0
+    let l:number = ''
     for l:line in split(a:message, "\n")
         let l:match = matchlist(l:line, '^\(\d\+\)) \(.*\)$')
         if empty(l:match)
@@ -47,7 +47,8 @@ function! ale#util#Input(message, value, ...) abort
             break
         endif
     endfor
-    return string(l:number)
+    " The number as typed: ALE reads it with str2nr().
+    return l:number
 endfunction
 
 function! s:Steps() abort
@@ -82,18 +83,19 @@ function! s:Steps() abort
     endif
 
     if $E2E_SCENARIO is# 'merge'
-        " ALE applies a CreateFile's text by editing the new file in the current window.
-        if !s:Wait(s:step, 'len(filter(getbufinfo({"buflisted": 1}), {_, b -> b.name =~# "\\.py$" && index(' . string(l:before) . ', fnamemodify(b.name, ":t")) < 0})) > 0')
-            return 'the merge quick fix created no migration buffer'
+        " The server writes the merge migration; the user opens it.
+        let l:new = 'filter(readdir(' . string(l:versions) . '), {_, n -> n =~# "\\.py$" && index(' . string(l:before) . ', n) < 0})'
+        if !s:Wait(s:step, 'len(' . l:new . ') > 0')
+            return 'the merge quick fix wrote no migration'
         endif
-        let l:created = filter(getbufinfo({'buflisted': 1}), {_, b -> b.name =~# '\.py$' && index(l:before, fnamemodify(b.name, ':t')) < 0})[0]
-        silent wall
-        let l:down = matchstr(join(getbufline(l:created.bufnr, 1, '$'), "\n"), '\ndown_revision[^\n]*')
+        let l:created = l:versions . '/' . eval(l:new)[0]
+        execute 'edit ' . fnameescape(l:created)
+        let l:down = matchstr(join(getline(1, '$'), "\n"), '\ndown_revision[^\n]*')
+        execute 'buffer ' . l:buf
         if stridx(l:down, "'0003a'") < 0 || stridx(l:down, "'0003b'") < 0
             return 'the merge migration does not revise both heads: ' . l:down
         endif
-        call s:Say('ok: merge migration ' . fnamemodify(l:created.name, ':t') . ':' . l:down)
-        execute 'buffer ' . l:buf
+        call s:Say('ok: merge migration ' . fnamemodify(l:created, ':t') . ': ' . l:down[1:])
         ALELint
     elseif $E2E_SCENARIO is# 'guard'
         ALELint

@@ -14,7 +14,8 @@ local M = {}
 M.config = {
   cmd = { 'alembic-ls', 'serve', '--stdio' },
   filetypes = { 'python' },
-  -- The keys of `[tool.alembic-ls]`: select, ignore, extend-select, per-file-ignores.
+  -- The keys of `[tool.alembic-ls]`: select, ignore, extend-select, per-file-ignores,
+  -- alembic-version, dialect.
   settings = { ['alembic-ls'] = vim.empty_dict() },
 }
 

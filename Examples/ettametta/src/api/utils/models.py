@@ -9,11 +9,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from src.api.utils.database import Base
 from src.api.utils.user_models import SubscriptionTier, UserDB, UserRole
 from src.api.utils.credit_models import CreditTransactionDB, UserCreditDB
+from src.api.utils.referral_models import ReferralCodeDB
 
 __all__ = [
     "Base",
     "CreditTransactionDB",
     "MonitoredNicheDB",
+    "ReferralCodeDB",
     "SubscriptionTier",
     "UserCreditDB",
     "UserDB",
