@@ -120,6 +120,9 @@ public struct MigrationOperation: Hashable, Sendable {
     public var isUnique: Bool
     /// Indexes and constraints created implicitly (by `create_table` / `add_column`).
     public var implicitObjects: [ImplicitObject]
+    /// `add_column`: what its `sa.Column(...)` says about NULLs and defaults (nil when the
+    /// column is not a literal `sa.Column(...)` call).
+    public var columnSpec: ColumnSpec?
     /// `if_exists=` / `if_not_exists=`, if passed.
     public var nativeFlag: NativeExistenceFlag?
     /// `execute`: the SQL text when it is a literal (or `sa.text(...)` of one).

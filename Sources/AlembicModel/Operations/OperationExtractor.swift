@@ -115,6 +115,8 @@ struct FunctionWalker {
                 for matchCase in cases { visit(matchCase.body, context: context) }
             case .functionDef, .classDef:
                 continue
+            case let .expr(e):
+                collect(e, statement: statement, context: context)
             default:
                 for e in statement.childExpressions { collect(e, statement: statement, context: context) }
             }
@@ -138,12 +140,12 @@ struct FunctionWalker {
 
     /// Records the operation calls inside `e` (an `op.bulk_insert(op.create_table(...))` has two).
     private mutating func collect(_ e: Expr, statement: Stmt, context: Context) {
-        for node in e.descendantsAndSelf {
+        e.forEachDescendantAndSelf { node in
             guard case let .call(callee, args, keywords) = node.kind, case let .attribute(receiver, attr) = callee.kind,
-                  let variable = receiver.identifier else { continue }
-            let batch = context.batches[variable]
+                  let variable = receiver.identifier else { return }
+            let batch = context.batches.isEmpty ? nil : context.batches[variable]
             guard variable == "op" || batch != nil, let kind = OperationKind(method: attr.name), kind != .batchAlterTable else {
-                continue
+                return
             }
             var operation = MigrationOperation(
                 kind: kind, function: function, batch: batch, guards: context.guards, offlineBranch: context.offline,
