@@ -26,6 +26,11 @@ public enum RuleRegistry {
         InvalidConfig.self,
         NonIdempotentOperation.self,
         GuardMismatch.self,
+        EmptyDowngrade.self,
+        DowngradeNotInverse.self,
+        DestructiveOperation.self,
+        NotNullWithoutDefault.self,
+        OfflineUnsafeIntrospection.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 

@@ -1,0 +1,94 @@
+import AlembicModel
+
+/// ALM203: `upgrade()` changes the schema and `downgrade()` cannot undo it: it is empty, only
+/// raises, or is missing.
+public enum EmptyDowngrade: Rule {
+    public static let metadata = RuleMetadata(
+        code: "ALM203", name: "empty-downgrade", severity: .warning,
+        summary: "`upgrade()` changes the schema but `downgrade()` is empty, only raises, or is missing.",
+        documentation: """
+        ## What it does
+        Reports a revision whose `upgrade()` (or multi-database `upgrade_<name>()`) performs
+        schema operations while the matching `downgrade()` (`downgrade_<name>()`):
+        - has a body of only `pass`, `...` and docstrings;
+        - only raises (`raise NotImplementedError`);
+        - does not exist.
+
+        Schema operations are all `op.*` / `batch_op.*` operations except `op.execute` and
+        `op.bulk_insert`: those usually move data, and a data migration often has nothing to
+        undo. A `downgrade()` doing anything else (a loop, a call to a helper) is not
+        reported; whether it undoes the right objects is `downgrade-not-inverse` (ALM204)'s
+        concern.
+
+        ## Why is this bad?
+        `alembic downgrade` walks through the revision without undoing it (the database is
+        stamped at the older revision but keeps the newer schema, and the next `upgrade`
+        fails on objects that already exist), or stops with an error, or with
+        `AttributeError` when the function is missing. Deliberately irreversible revisions
+        exist; say so with `# noqa: ALM203` on the `def`.
+
+        ## Example
+        ```python
+        def upgrade():
+            op.add_column("users", sa.Column("locale", sa.String(8)))
+
+
+        def downgrade():
+            pass
+        ```
+
+        ## Use instead
+        ```python
+        def upgrade():
+            op.add_column("users", sa.Column("locale", sa.String(8)))
+
+
+        def downgrade():
+            op.drop_column("users", "locale")
+        ```
+        """)
+
+    public static func check(_ context: LintContext) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
+            let functions = file.migrationFunctions
+            for upgrade in functions where upgrade.isUpgrade {
+                let changes = file.operations.filter { $0.function == upgrade.name && changesSchema($0) }
+                guard let first = changes.first else { continue }
+                let summary = changes.count == 1
+                    ? "`\(first.kind.methodName)`" : "\(changes.count) operations, first `\(first.kind.methodName)`"
+                let downName = upgrade.counterpartName
+                let related = [RelatedLocation(
+                    location: Location(path: file.path, range: first.callRange), message: "the first schema operation")]
+                guard let downgrade = functions.first(where: { $0.name == downName }) else {
+                    out.append(diagnostic(
+                        "`\(upgrade.name)()` changes the schema (\(summary)) but there is no `\(downName)()`: the revision cannot be downgraded",
+                        path: file.path, range: upgrade.nameRange, related: related))
+                    continue
+                }
+                switch downgrade.body {
+                case .empty:
+                    out.append(diagnostic(
+                        "`\(downName)()` does nothing, but `\(upgrade.name)()` changes the schema (\(summary))",
+                        path: file.path, range: downgrade.nameRange, related: related))
+                case .onlyRaises:
+                    out.append(diagnostic(
+                        "`\(downName)()` only raises, but `\(upgrade.name)()` changes the schema (\(summary)): the revision cannot be downgraded",
+                        path: file.path, range: downgrade.nameRange, related: related))
+                case .statements:
+                    break
+                }
+            }
+        }
+        return out
+    }
+
+    /// Every operation but the data-moving `execute` / `bulk_insert` and the
+    /// `batch_alter_table` statement itself (its `batch_op.*` calls count).
+    static func changesSchema(_ operation: MigrationOperation) -> Bool {
+        switch operation.kind {
+        case .execute, .bulkInsert, .batchAlterTable: false
+        default: true
+        }
+    }
+}
