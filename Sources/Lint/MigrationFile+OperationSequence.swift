@@ -1,24 +1,47 @@
 import AlembicModel
 
 extension MigrationFile {
-    /// The operations of `upgrade()` (and of the multi-database `upgrade_<name>()`), each with
-    /// whether its table was created by an earlier `create_table` of the same function: such a
-    /// table is new and empty, so dropping it loses no data and a `NOT NULL` column fits it.
-    /// Table names compare case-insensitively; a table named at run time is never "new".
-    var upgradeOperationsWithNewTables: [(operation: MigrationOperation, tableIsNew: Bool)] {
-        var created: [String: Set<String>] = [:]
-        var out: [(operation: MigrationOperation, tableIsNew: Bool)] = []
+    /// Calls `body` with each operation of `upgrade()` (and of the multi-database
+    /// `upgrade_<name>()`) and whether its table was created by an earlier `create_table` of
+    /// the same function: such a table is new and empty, so dropping it loses no data and a
+    /// `NOT NULL` column fits it. Table names compare case-insensitively; a table named at run
+    /// time is never "new".
+    func forEachUpgradeOperation(_ body: (MigrationOperation, _ tableIsNew: Bool) -> Void) {
+        // (function, table) of the tables created so far; most files create none.
+        var created: [(function: String, table: String)] = []
         for operation in operations where operation.isUpgrade {
-            let table = operation.table?.value?.lowercased()
-            let isNew = table.map { created[operation.function]?.contains($0) ?? false } ?? false
-            out.append((operation, isNew))
+            let table = operation.table?.value
+            var isNew = false
+            if let table, !created.isEmpty {
+                isNew = created.contains { $0.function == operation.function && $0.table.equalsIgnoringASCIICase(table) }
+            }
+            body(operation, isNew)
             guard let table else { continue }
             switch operation.kind {
-            case .createTable: created[operation.function, default: []].insert(table)
-            case .dropTable: created[operation.function]?.remove(table)
+            case .createTable: created.append((operation.function, table))
+            case .dropTable: created.removeAll { $0.function == operation.function && $0.table.equalsIgnoringASCIICase(table) }
             default: break
             }
         }
-        return out
+    }
+}
+
+extension String {
+    /// Equal when ASCII letters are compared without case (SQL's unquoted identifiers),
+    /// without allocating.
+    func equalsIgnoringASCIICase(_ other: String) -> Bool {
+        var a = utf8.makeIterator()
+        var b = other.utf8.makeIterator()
+        while true {
+            switch (a.next(), b.next()) {
+            case (nil, nil): return true
+            case let (x?, y?):
+                if x == y { continue }
+                let lx = x >= 0x41 && x <= 0x5A ? x | 0x20 : x
+                let ly = y >= 0x41 && y <= 0x5A ? y | 0x20 : y
+                if lx != ly { return false }
+            default: return false
+            }
+        }
     }
 }

@@ -51,13 +51,14 @@ extension Expr {
         var stack: [Expr] = [self]
         while let e = stack.popLast() {
             body(e)
-            e.pushChildrenReversed(onto: &stack)
+            e.pushChildrenReversed(e.kind, onto: &stack)
         }
     }
 
     /// Pushes ``children`` onto `stack` last-first (so that popping yields source order),
-    /// without allocating an intermediate array.
-    func pushChildrenReversed(onto stack: inout [Expr]) {
+    /// without allocating an intermediate array. `kind` is this expression's ``kind``, for
+    /// walkers that decoded it already.
+    public func pushChildrenReversed(_ kind: ExprKind, onto stack: inout [Expr]) {
         @inline(__always) func pushAll(_ list: NodeList<Expr>) {
             var i = list.count - 1
             while i >= 0 {

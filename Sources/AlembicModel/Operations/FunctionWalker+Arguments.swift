@@ -69,7 +69,7 @@ extension FunctionWalker {
             break
         }
         for flag in [NativeExistenceFlag.Name.ifExists, .ifNotExists] {
-            guard let keyword = bound.keyword(flag.rawValue) else { continue }
+            guard let keyword = bound.nativeFlag(flag) else { continue }
             operation.nativeFlag = NativeExistenceFlag(name: flag, value: Self.literalBool(keyword.value), range: keyword.range)
         }
     }

@@ -32,7 +32,7 @@ struct OperationSignature: Sendable {
         }
         for keyword in keywords {
             guard let name = keyword.name?.name else { continue }
-            bound.keywords.append((name, keyword))
+            if name == "if_exists" || name == "if_not_exists" { bound.nativeFlags.append((name, keyword)) }
             let parameter = positional.contains(name) ? name : (legacy.first { $0.keyword == name }?.parameter ?? name)
             bound.bind(parameter, keyword.value)
         }
@@ -110,8 +110,8 @@ struct BoundArguments {
     /// The argument bound to each of ``parameters``.
     fileprivate(set) var values: [Expr?]
     var variadic: [Expr] = []
-    /// Keyword arguments as written, by their written name.
-    var keywords: [(name: String, keyword: Keyword)] = []
+    /// The `if_exists=` / `if_not_exists=` keywords as written.
+    var nativeFlags: [(name: String, keyword: Keyword)] = []
 
     init(parameters: [String] = []) {
         self.parameters = parameters
@@ -133,8 +133,8 @@ struct BoundArguments {
         return values[i]
     }
 
-    /// The keyword argument written as `name`.
-    func keyword(_ name: String) -> Keyword? {
-        keywords.first { $0.name == name }?.keyword
+    /// The `if_exists=` or `if_not_exists=` keyword argument, if written.
+    func nativeFlag(_ name: NativeExistenceFlag.Name) -> Keyword? {
+        nativeFlags.first { $0.name == name.rawValue }?.keyword
     }
 }

@@ -39,8 +39,8 @@ public enum DestructiveOperation: Rule {
     public static func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
-            for (operation, tableIsNew) in file.upgradeOperationsWithNewTables where !tableIsNew {
-                guard let message = problem(operation) else { continue }
+            file.forEachUpgradeOperation { operation, tableIsNew in
+                guard !tableIsNew, let message = problem(operation) else { return }
                 out.append(diagnostic(message, path: file.path, range: operation.callRange))
             }
         }

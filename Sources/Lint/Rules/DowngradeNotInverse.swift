@@ -49,13 +49,19 @@ public enum DowngradeNotInverse: Rule {
         ```
         """)
 
-    /// A schema object, named as the rules compare names: lowercased.
-    struct Object: Hashable {
+    /// A schema object as an operation names it (names compare without ASCII case).
+    struct Object {
         enum Kind: Hashable { case table, column, index, constraint }
         var kind: Kind
         var table: String
         /// The column, index or constraint name; empty for a table.
         var name: String
+
+        func matches(_ other: Object) -> Bool {
+            kind == other.kind && table.equalsIgnoringASCIICase(other.table) && name.equalsIgnoringASCIICase(other.name)
+        }
+
+        func with(_ kind: Kind, _ name: String = "") -> Object { Object(kind: kind, table: table, name: name) }
     }
 
     public static func check(_ context: LintContext) -> [Diagnostic] {
@@ -65,9 +71,18 @@ public enum DowngradeNotInverse: Rule {
             for upgrade in functions where upgrade.isUpgrade {
                 guard let downgrade = functions.first(where: { $0.name == upgrade.counterpartName }),
                       downgrade.body == .statements else { continue }
-                let ups = file.operations.filter { $0.function == upgrade.name }
-                let downs = file.operations.filter { $0.function == downgrade.name }
-                guard !downs.isEmpty, downs.allSatisfy(isReadable) else { continue }
+                var ups: [MigrationOperation] = []
+                var downs: [MigrationOperation] = []
+                var readable = true
+                for operation in file.operations {
+                    if operation.function == upgrade.name {
+                        ups.append(operation)
+                    } else if operation.function == downgrade.name {
+                        readable = readable && isReadable(operation)
+                        downs.append(operation)
+                    }
+                }
+                guard readable, !downs.isEmpty, !ups.isEmpty else { continue }
                 let related = [RelatedLocation(
                     location: Location(path: file.path, range: downgrade.nameRange), message: "`\(downgrade.name)()`")]
                 for (operation, message) in problems(ups, downs) {
@@ -91,80 +106,77 @@ public enum DowngradeNotInverse: Rule {
 
     /// (the upgrade operation, the message) for each object the downgrade does not undo.
     static func problems(_ ups: [MigrationOperation], _ downs: [MigrationOperation]) -> [(MigrationOperation, String)] {
-        // The upgrade's net effect, in order: object → the operation that created / dropped it.
-        var created: [Object: MigrationOperation] = [:]
-        var dropped: [Object: MigrationOperation] = [:]
-        var createdOrder: [Object] = []
-        var droppedOrder: [Object] = []
-        var renamed = Set<String>()
+        // The upgrade's net effect, in order: objects created / dropped and the operation doing it.
+        var created: [(object: Object, operation: MigrationOperation)] = []
+        var dropped: [(object: Object, operation: MigrationOperation)] = []
+        var renamed: [String] = []
         for operation in ups {
-            for (object, requirement) in objects(operation, renamed: &renamed) {
-                if requirement == .mustBeAbsent {
-                    if dropped.removeValue(forKey: object) == nil {
-                        created[object] = operation
-                        createdOrder.append(object)
-                    }
-                } else if created.removeValue(forKey: object) == nil {
-                    dropped[object] = operation
-                    droppedOrder.append(object)
+            guard let (object, requirement) = effect(operation, renamed: &renamed) else { continue }
+            if requirement == .mustBeAbsent {
+                if let i = dropped.firstIndex(where: { $0.object.matches(object) }) {
+                    dropped.remove(at: i)
+                } else {
+                    created.append((object, operation))
                 }
+            } else if let i = created.firstIndex(where: { $0.object.matches(object) }) {
+                created.remove(at: i)
+            } else {
+                dropped.append((object, operation))
             }
         }
-        var downRenamed = Set<String>()
-        var downCreated = Set<Object>()
-        var downDropped = Set<Object>()
-        var downCreatedTablesWithImplicit = Set<String>()
+        guard !created.isEmpty || !dropped.isEmpty else { return [] }
+        var downCreated: [Object] = []
+        var downDropped: [Object] = []
+        /// Tables the downgrade gives unnamed implicit indexes or constraints.
+        var implicitTables: [String] = []
         for operation in downs {
-            for (object, requirement) in objects(operation, renamed: &downRenamed) {
-                if requirement == .mustBeAbsent { downCreated.insert(object) } else { downDropped.insert(object) }
+            if let (object, requirement) = effect(operation, renamed: &renamed) {
+                if requirement == .mustBeAbsent { downCreated.append(object) } else { downDropped.append(object) }
             }
-            if let table = operation.table?.value?.lowercased() {
-                for implicit in operation.implicitObjects {
-                    if let name = implicit.name?.value?.lowercased() {
-                        downCreated.insert(Object(kind: .index, table: table, name: name))
-                        downCreated.insert(Object(kind: .constraint, table: table, name: name))
-                    } else {
-                        downCreatedTablesWithImplicit.insert(table)
-                    }
+            guard let table = operation.table?.value else { continue }
+            for implicit in operation.implicitObjects {
+                if let name = implicit.name?.value {
+                    downCreated.append(Object(kind: .index, table: table, name: name))
+                    downCreated.append(Object(kind: .constraint, table: table, name: name))
+                } else {
+                    implicitTables.append(table)
                 }
             }
         }
-        renamed.formUnion(downRenamed)
-        let createdTables = Set(createdOrder.filter { $0.kind == .table && created[$0] != nil }.map(\.table))
-        let droppedTables = Set(droppedOrder.filter { $0.kind == .table && dropped[$0] != nil }.map(\.table))
-        func table(_ name: String) -> Object { Object(kind: .table, table: name, name: "") }
+        func isRenamed(_ table: String) -> Bool { renamed.contains { $0.equalsIgnoringASCIICase(table) } }
+        func contains(_ list: [Object], _ object: Object) -> Bool { list.contains { $0.matches(object) } }
+        let createdTables = created.filter { $0.object.kind == .table }.map(\.object)
+        let droppedTables = dropped.filter { $0.object.kind == .table }.map(\.object)
 
         var out: [(MigrationOperation, String)] = []
-        for object in createdOrder {
-            guard let operation = created[object], !renamed.contains(object.table) else { continue }
-            if object.kind != .table && createdTables.contains(object.table) { continue }
-            let columns = Set(indexColumns(operation, object))
+        for (object, operation) in created where !isRenamed(object.table) {
+            if object.kind != .table && contains(createdTables, object.with(.table)) { continue }
             let undone: Bool
             switch object.kind {
-            case .table: undone = downDropped.contains(object)
-            case .column: undone = downDropped.contains(object) || downDropped.contains(table(object.table))
+            case .table: undone = contains(downDropped, object)
+            case .column: undone = contains(downDropped, object) || contains(downDropped, object.with(.table))
             case .index, .constraint:
-                undone = downDropped.contains(Object(kind: .index, table: object.table, name: object.name))
-                    || downDropped.contains(Object(kind: .constraint, table: object.table, name: object.name))
-                    || downDropped.contains(table(object.table))
-                    || columns.contains { downDropped.contains(Object(kind: .column, table: object.table, name: $0)) }
+                let columns = operation.columns.compactMap(\.value)
+                undone = contains(downDropped, object.with(.index, object.name))
+                    || contains(downDropped, object.with(.constraint, object.name))
+                    || contains(downDropped, object.with(.table))
+                    || columns.contains { contains(downDropped, object.with(.column, $0)) }
             }
             if !undone {
                 out.append((operation, "`\(operation.kind.methodName)` creates \(describe(object, operation)), but `downgrade()` does not drop it"))
             }
         }
-        for object in droppedOrder {
-            guard let operation = dropped[object], !renamed.contains(object.table) else { continue }
-            if object.kind != .table && droppedTables.contains(object.table) { continue }
+        for (object, operation) in dropped where !isRenamed(object.table) {
+            if object.kind != .table && contains(droppedTables, object.with(.table)) { continue }
             let redone: Bool
             switch object.kind {
-            case .table: redone = downCreated.contains(object)
-            case .column: redone = downCreated.contains(object) || downCreated.contains(table(object.table))
+            case .table: redone = contains(downCreated, object)
+            case .column: redone = contains(downCreated, object) || contains(downCreated, object.with(.table))
             case .index, .constraint:
-                redone = downCreated.contains(Object(kind: .index, table: object.table, name: object.name))
-                    || downCreated.contains(Object(kind: .constraint, table: object.table, name: object.name))
-                    || downCreated.contains(table(object.table))
-                    || downCreatedTablesWithImplicit.contains(object.table)
+                redone = contains(downCreated, object.with(.index, object.name))
+                    || contains(downCreated, object.with(.constraint, object.name))
+                    || contains(downCreated, object.with(.table))
+                    || implicitTables.contains { $0.equalsIgnoringASCIICase(object.table) }
             }
             if !redone {
                 out.append((operation, "`\(operation.kind.methodName)` drops \(describe(object, operation)), but `downgrade()` does not create it again"))
@@ -173,24 +185,26 @@ public enum DowngradeNotInverse: Rule {
         return out.sorted { $0.0.callRange.start < $1.0.callRange.start }
     }
 
-    /// The objects `operation` creates (`mustBeAbsent`) or drops (`mustExist`), with literal
-    /// names only; renames are collected in `renamed` (their tables are not judged).
-    static func objects(_ operation: MigrationOperation, renamed: inout Set<String>) -> [(Object, OperationTarget.Requirement)] {
-        guard let table = operation.table?.value?.lowercased() else { return [] }
+    /// The object `operation` creates (`mustBeAbsent`) or drops (`mustExist`), when its names
+    /// are literals; renames are collected in `renamed` (their tables are not judged).
+    static func effect(_ operation: MigrationOperation, renamed: inout [String]) -> (Object, OperationTarget.Requirement)? {
+        guard let table = operation.table?.value else { return nil }
         switch operation.kind {
         case .renameTable:
-            renamed.insert(table)
-            if let new = operation.newName?.value?.lowercased() { renamed.insert(new) }
-            return []
+            renamed.append(table)
+            if let new = operation.newName?.value { renamed.append(new) }
+            return nil
         case .alterColumn:
-            if operation.newName != nil { renamed.insert(table) }
-            return []
+            if operation.newName != nil { renamed.append(table) }
+            return nil
+        case .createTableComment, .dropTableComment, .bulkInsert, .execute, .batchAlterTable, .other:
+            return nil
         default: break
         }
-        guard let target = operation.targets.first, let kind = kind(target.kind) else { return [] }
-        if kind == .table { return [(Object(kind: .table, table: table, name: ""), target.requirement)] }
-        guard let name = target.name?.lowercased() else { return [] }
-        return [(Object(kind: kind, table: table, name: name), target.requirement)]
+        guard let target = operation.targets.first, let kind = kind(target.kind) else { return nil }
+        if kind == .table { return (Object(kind: .table, table: table, name: ""), target.requirement) }
+        guard let name = target.name else { return nil }
+        return (Object(kind: kind, table: table, name: name), target.requirement)
     }
 
     private static func kind(_ kind: OperationGuard.Kind) -> Object.Kind? {
@@ -201,12 +215,6 @@ public enum DowngradeNotInverse: Rule {
         case .constraintExists: .constraint
         case .unknownIntrospection: nil
         }
-    }
-
-    /// The columns an index or constraint covers (dropping one of them drops it too).
-    private static func indexColumns(_ operation: MigrationOperation, _ object: Object) -> [String] {
-        guard object.kind == .index || object.kind == .constraint else { return [] }
-        return operation.columns.compactMap { $0.value?.lowercased() }
     }
 
     /// The object as the operation writes it (the comparison key is lowercased).

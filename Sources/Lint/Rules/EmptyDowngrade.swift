@@ -53,14 +53,21 @@ public enum EmptyDowngrade: Rule {
         for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
             let functions = file.migrationFunctions
             for upgrade in functions where upgrade.isUpgrade {
-                let changes = file.operations.filter { $0.function == upgrade.name && changesSchema($0) }
-                guard let first = changes.first else { continue }
-                let summary = changes.count == 1
-                    ? "`\(first.kind.methodName)`" : "\(changes.count) operations, first `\(first.kind.methodName)`"
                 let downName = upgrade.counterpartName
+                let downgrade = functions.first { $0.name == downName }
+                if downgrade?.body == .statements { continue }
+                var first: MigrationOperation?
+                var count = 0
+                for operation in file.operations where operation.function == upgrade.name && changesSchema(operation) {
+                    if first == nil { first = operation }
+                    count += 1
+                }
+                guard let first else { continue }
+                let summary = count == 1
+                    ? "`\(first.kind.methodName)`" : "\(count) operations, first `\(first.kind.methodName)`"
                 let related = [RelatedLocation(
                     location: Location(path: file.path, range: first.callRange), message: "the first schema operation")]
-                guard let downgrade = functions.first(where: { $0.name == downName }) else {
+                guard let downgrade else {
                     out.append(diagnostic(
                         "`\(upgrade.name)()` changes the schema (\(summary)) but there is no `\(downName)()`: the revision cannot be downgraded",
                         path: file.path, range: upgrade.nameRange, related: related))

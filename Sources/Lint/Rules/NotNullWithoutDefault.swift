@@ -51,9 +51,9 @@ public enum NotNullWithoutDefault: Rule {
     public static func check(_ context: LintContext) -> [Diagnostic] {
         var out: [Diagnostic] = []
         for file in context.environment.files where file.isReadable && file.syntaxErrors.isEmpty && !file.operations.isEmpty {
-            for (operation, tableIsNew) in file.upgradeOperationsWithNewTables
-            where !tableIsNew && operation.kind == .addColumn {
-                guard let spec = operation.columnSpec, spec.isNotNull, !spec.hasServerDefault else { continue }
+            file.forEachUpgradeOperation { operation, tableIsNew in
+                guard !tableIsNew, operation.kind == .addColumn, let spec = operation.columnSpec, spec.isNotNull,
+                      !spec.hasServerDefault else { return }
                 let table = DestructiveOperation.qualified(operation)
                 let column = operation.column?.value ?? "(a column named at run time)"
                 let what = spec.nullable == false ? "NOT NULL column" : "primary-key (NOT NULL) column"
