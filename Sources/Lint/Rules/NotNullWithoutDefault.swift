@@ -17,7 +17,9 @@ public enum NotNullWithoutDefault: Rule {
         variable, a helper) is not reported.
 
         SQLAlchemy's `default=` is applied by SQLAlchemy when it inserts rows; it does not
-        fill the rows already there and does not help.
+        fill the rows already there and does not help. SQLite refuses a `NOT NULL` column
+        without a default even on an empty table; the rule does not read the dialect and
+        leaves tables created in the same `upgrade()` alone.
 
         ## Why is this bad?
         The database must give the new column a value in every existing row, and without a
