@@ -33,6 +33,11 @@ public enum RuleRegistry {
         SchemaBypassRule.self,
         UnknownObject.self,
         SQLiteAlterOutsideBatch.self,
+        EmptyDowngrade.self,
+        DowngradeNotInverse.self,
+        DestructiveOperation.self,
+        NotNullWithoutDefault.self,
+        OfflineUnsafeIntrospection.self,
         UnusedNoqa.self,
     ].sorted { $0.metadata.code < $1.metadata.code }
 

@@ -41,12 +41,72 @@ extension Expr {
     /// deep trees cannot overflow the stack.
     public var descendantsAndSelf: [Expr] {
         var out: [Expr] = []
+        forEachDescendantAndSelf { out.append($0) }
+        return out
+    }
+
+    /// Calls `body` with this expression and every expression inside it, in the order of
+    /// ``descendantsAndSelf``, without building the list. Iterative.
+    public func forEachDescendantAndSelf(_ body: (Expr) -> Void) {
         var stack: [Expr] = [self]
         while let e = stack.popLast() {
-            out.append(e)
-            stack.append(contentsOf: e.children.reversed())
+            body(e)
+            e.pushChildrenReversed(e.kind, onto: &stack)
         }
-        return out
+    }
+
+    /// Pushes ``children`` onto `stack` last-first (so that popping yields source order),
+    /// without allocating an intermediate array. `kind` is this expression's ``kind``, for
+    /// walkers that decoded it already.
+    public func pushChildrenReversed(_ kind: ExprKind, onto stack: inout [Expr]) {
+        @inline(__always) func pushAll(_ list: NodeList<Expr>) {
+            var i = list.count - 1
+            while i >= 0 {
+                stack.append(list[i])
+                i -= 1
+            }
+        }
+        @inline(__always) func pushGenerators(_ gens: NodeList<Comprehension>) {
+            var g = gens.count - 1
+            while g >= 0 {
+                let gen = gens[g]
+                pushAll(gen.ifs)
+                stack.append(gen.iter)
+                stack.append(gen.target)
+                g -= 1
+            }
+        }
+        switch kind {
+        case .call(let function, let args, let keywords):
+            // Positional and keyword arguments interleave in source order: merge from the end.
+            var i = args.count - 1
+            var j = keywords.count - 1
+            while i >= 0 || j >= 0 {
+                if j < 0 || (i >= 0 && args[i].range.start > keywords[j].value.range.start) {
+                    stack.append(args[i])
+                    i -= 1
+                } else {
+                    stack.append(keywords[j].value)
+                    j -= 1
+                }
+            }
+            stack.append(function)
+        case .attribute(let value, _): stack.append(value)
+        case .constant, .name, .invalid: return
+        case .set(let elts), .list(let elts), .tuple(let elts), .joinedStr(let elts), .boolOp(_, let elts): pushAll(elts)
+        case .compare(let left, _, let comparators):
+            pushAll(comparators)
+            stack.append(left)
+        case .listComp(let elt, let gens), .setComp(let elt, let gens), .generatorExp(let elt, let gens):
+            pushGenerators(gens)
+            stack.append(elt)
+        case .dictComp(let key, let value, let gens):
+            pushGenerators(gens)
+            stack.append(value)
+            stack.append(key)
+        default:
+            stack.append(contentsOf: children.reversed())
+        }
     }
 }
 

@@ -16,6 +16,8 @@ public struct StringLiteral: SyntaxNode {
     /// The decoded text (bytes literals decode as Latin-1). Lone surrogates (`"\ud800"`)
     /// become U+FFFD.
     public var value: String {
+        let parts = self.parts
+        if parts.count == 1, let plain = parts[0].plainASCIIValue { return plain }
         var scalars = String.UnicodeScalarView()
         for part in parts { part.decode(into: &scalars) }
         return String(scalars)
@@ -74,6 +76,22 @@ public struct StringPart: SyntaxNode {
             if closed { end -= qlen }
         }
         return ByteRange(start: start, end: max(start, end))
+    }
+
+    /// The value of a part that needs no decoding (ASCII, no escapes, no carriage returns,
+    /// no doubled f-string braces): its content bytes as they are. Nil otherwise.
+    var plainASCIIValue: String? {
+        let r = contentRange
+        let isMiddle = raw.flag & StringPart.middleFlag != 0
+        return tree.source.withUnsafeBufferPointer { src -> String? in
+            let end = min(r.end, src.count)
+            guard r.start <= end else { return nil }
+            for k in r.start..<end {
+                let c = src[k]
+                if c >= 0x80 || c == 0x5C || c == 0x0D || (isMiddle && (c == 0x7B || c == 0x7D)) { return nil }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: src[r.start..<end]), as: UTF8.self)
+        }
     }
 
     /// Appends the decoded value of this part.

@@ -7,7 +7,7 @@ import TextCore
 
 /// The guard quick fixes and the "Guard every operation in this file" source action.
 @Suite struct GuardCodeActionTests {
-    static let settings = "[tool.alembic-ls]\nextend-select = [\"ALM201\"]\n"
+    static let settings = "[tool.alembic-ls]\nselect = [\"ALM201\"]\n"
 
     @Test func alternativesFollowThePreferredGuard() throws {
         let body = "1️⃣op.drop_table('legacy')\n    op.add_column('users', sa.Column('x', sa.Integer))"

@@ -22,6 +22,7 @@ public enum MigrationFactsExtractor {
         file.syntaxErrors = parsed.errors
         file.comments = parsed.commentLines()
         file.operations = OperationExtractor.extract(parsed)
+        file.migrationFunctions = MigrationFunction.all(in: parsed)
         file.legacyRevisionFromName = legacyRevision(fromFileName: path)
         let tree = parsed.tree
         let body = tree.body

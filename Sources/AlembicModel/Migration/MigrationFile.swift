@@ -134,6 +134,7 @@ public struct MigrationFile: Sendable {
         var syntaxErrors: [PythonSyntax.SyntaxError]
         var comments: [(line: Int, text: String)]
         var operations: [MigrationOperation]
+        var migrationFunctions: [MigrationFunction]
 
         init(path: String) {
             self.path = path
@@ -147,6 +148,7 @@ public struct MigrationFile: Sendable {
             self.syntaxErrors = []
             self.comments = []
             self.operations = []
+            self.migrationFunctions = []
         }
 
         func copy() -> Storage {
@@ -161,6 +163,7 @@ public struct MigrationFile: Sendable {
             other.syntaxErrors = syntaxErrors
             other.comments = comments
             other.operations = operations
+            other.migrationFunctions = migrationFunctions
             return other
         }
     }
@@ -236,6 +239,13 @@ public struct MigrationFile: Sendable {
     public var operations: [MigrationOperation] {
         get { storage.operations }
         set { unique().operations = newValue }
+    }
+
+    /// The top-level `upgrade()` / `downgrade()` functions (and their multi-database forms),
+    /// in source order.
+    public var migrationFunctions: [MigrationFunction] {
+        get { storage.migrationFunctions }
+        set { unique().migrationFunctions = newValue }
     }
 
     /// True when the file was read and decoded (``readError`` is nil); cheaper than reading

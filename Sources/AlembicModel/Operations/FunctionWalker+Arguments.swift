@@ -26,6 +26,7 @@ extension FunctionWalker {
             if let argument = bound["column"], let column = columnDefinition(argument) {
                 operation.column = column.name
                 operation.implicitObjects = column.implicit
+                operation.columnSpec = column.spec
             } else {
                 operation.column = bound["column"].map { OperationName(value: nil, range: $0.range) }
             }
@@ -68,7 +69,7 @@ extension FunctionWalker {
             break
         }
         for flag in [NativeExistenceFlag.Name.ifExists, .ifNotExists] {
-            guard let keyword = bound.keywords[flag.rawValue] else { continue }
+            guard let keyword = bound.nativeFlag(flag) else { continue }
             operation.nativeFlag = NativeExistenceFlag(name: flag, value: Self.literalBool(keyword.value), range: keyword.range)
         }
     }
@@ -100,20 +101,57 @@ extension FunctionWalker {
         }
     }
 
-    /// The last component of a call's callee (`sa.Column` → `Column`).
+    /// The last component of a call's callee (`sa.Column` → `Column`), when the callee is a
+    /// plain dotted name.
     static func calleeName(_ e: Expr) -> String? {
-        guard case let .call(function, _, _) = e.kind, let dotted = function.dottedName else { return nil }
-        return dotted.split(separator: ".").last.map(String.init)
+        guard case let .call(function, _, _) = e.kind else { return nil }
+        switch function.kind {
+        case let .name(identifier): return identifier.name
+        case let .attribute(value, attr): return isDotted(value) ? attr.name : nil
+        default: return nil
+        }
     }
 
-    /// `sa.Column('name', type, sa.ForeignKey('t.id'), index=True, unique=True)`.
-    func columnDefinition(_ e: Expr) -> (name: OperationName?, implicit: [ImplicitObject])? {
+    private static func isDotted(_ e: Expr) -> Bool {
+        var current = e
+        while true {
+            switch current.kind {
+            case .name: return true
+            case let .attribute(value, _): current = value
+            default: return false
+            }
+        }
+    }
+
+    /// `sa.Column('name', type, sa.ForeignKey('t.id'), index=True, unique=True, nullable=False)`.
+    func columnDefinition(_ e: Expr) -> (name: OperationName?, implicit: [ImplicitObject], spec: ColumnSpec)? {
         guard Self.calleeName(e) == "Column", case let .call(_, args, keywords) = e.kind else { return nil }
+        var nameKeyword: Expr?
+        var index: Keyword?
+        var unique: Keyword?
+        var spec = ColumnSpec()
+        for keyword in keywords {
+            guard let key = keyword.name?.name else { continue }
+            switch key {
+            case "name": nameKeyword = keyword.value
+            case "index": if Self.isTrue(keyword.value) { index = keyword }
+            case "unique": if Self.isTrue(keyword.value) { unique = keyword }
+            case "nullable":
+                spec.nullable = Self.literalBool(keyword.value)
+                if spec.nullable == false { spec.notNullRange = keyword.range }
+            case "primary_key":
+                spec.isPrimaryKey = Self.isTrue(keyword.value)
+                if spec.isPrimaryKey, spec.notNullRange == nil { spec.notNullRange = keyword.range }
+            case "server_default":
+                spec.hasServerDefault = !Self.isNone(keyword.value)
+            default: break
+            }
+        }
         var columnName: OperationName?
         if let first = args.first, analyzer.string(first, scope: scope) != nil {
             columnName = name(first)
-        } else if let keyword = keywords.first(where: { $0.name?.name == "name" }) {
-            columnName = name(keyword.value)
+        } else if let nameKeyword {
+            columnName = name(nameKeyword)
         }
         let columns = columnName?.value.map { [$0] } ?? []
         var implicit: [ImplicitObject] = []
@@ -123,14 +161,12 @@ extension FunctionWalker {
                 kind: .foreignKey, name: keywordName(fkKeywords, "name"), columns: columns,
                 referent: fkArgs.first.flatMap { analyzer.string($0, scope: scope) }, range: argument.range))
         }
-        let index = keywords.first { $0.name?.name == "index" && Self.isTrue($0.value) }
-        let unique = keywords.first { $0.name?.name == "unique" && Self.isTrue($0.value) }
         if let index {
             implicit.append(ImplicitObject(kind: unique == nil ? .index : .uniqueIndex, name: nil, columns: columns, referent: nil, range: index.range))
         } else if let unique {
             implicit.append(ImplicitObject(kind: .uniqueConstraint, name: nil, columns: columns, referent: nil, range: unique.range))
         }
-        return (columnName, implicit)
+        return (columnName, implicit, spec)
     }
 
     /// `sa.Index`, `sa.UniqueConstraint`, `sa.ForeignKeyConstraint`, `sa.PrimaryKeyConstraint`,
@@ -196,6 +232,11 @@ extension FunctionWalker {
     }
 
     static func isTrue(_ e: Expr) -> Bool { literalBool(e) == true }
+
+    static func isNone(_ e: Expr) -> Bool {
+        if case .constant(.none) = e.kind { return true }
+        return false
+    }
 
     /// `True` → true; `False` and `None` → false; anything else → nil.
     static func literalBool(_ e: Expr) -> Bool? {

@@ -96,75 +96,199 @@ public struct BatchContext: Hashable, Sendable {
 /// `upgrade_<name>()`/`downgrade_<name>()`), with what it touches, where it is written and the
 /// introspection guards around it.
 public struct MigrationOperation: Hashable, Sendable {
-    public var kind: OperationKind
+    /// The fields, in one shared copy-on-write box: rules iterate the operations of every
+    /// file several times, and copying an operation out of an array then costs one reference
+    /// count instead of one per string and array field.
+    struct Fields: Hashable, Sendable {
+        var kind: OperationKind
+        var function: String
+        var table: OperationName?
+        var schema: OperationName?
+        var column: OperationName?
+        var objectName: OperationName?
+        var newName: OperationName?
+        var columns: [OperationName]
+        var referentTable: OperationName?
+        var constraintType: String?
+        var isUnique: Bool
+        var implicitObjects: [ImplicitObject]
+        var columnSpec: ColumnSpec?
+        var nativeFlag: NativeExistenceFlag?
+        var sql: String?
+        var batch: BatchContext?
+        var guards: [OperationGuard]
+        var offlineBranch: OfflineBranch?
+        var statementRange: ByteRange
+        var callRange: ByteRange
+        var calleeRange: ByteRange
+    }
+
+    final class Box: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var box: Box
+
+    private mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
+    }
+
+    /// What the operation does (`add_column`, …).
+    public var kind: OperationKind {
+        get { box.fields.kind }
+        set { unique().fields.kind = newValue }
+    }
+
     /// The function the call is in (`upgrade`, `downgrade`, `upgrade_engine1`, …).
-    public var function: String
+    public var function: String {
+        get { box.fields.function }
+        set { unique().fields.function = newValue }
+    }
+
     /// The table: the call's own argument, or the batch context's table.
-    public var table: OperationName?
-    public var schema: OperationName?
+    public var table: OperationName? {
+        get { box.fields.table }
+        set { unique().fields.table = newValue }
+    }
+
+    public var schema: OperationName? {
+        get { box.fields.schema }
+        set { unique().fields.schema = newValue }
+    }
+
     /// `add_column` / `drop_column` / `alter_column`: the column (for `add_column`, the
     /// `sa.Column`'s name).
-    public var column: OperationName?
+    public var column: OperationName? {
+        get { box.fields.column }
+        set { unique().fields.column = newValue }
+    }
+
     /// The index or constraint name (`op.f(...)` unwrapped) for index and constraint operations.
-    public var objectName: OperationName?
+    public var objectName: OperationName? {
+        get { box.fields.objectName }
+        set { unique().fields.objectName = newValue }
+    }
+
     /// `rename_table`'s new table name; `alter_column`'s `new_column_name`.
-    public var newName: OperationName?
+    public var newName: OperationName? {
+        get { box.fields.newName }
+        set { unique().fields.newName = newValue }
+    }
+
     /// Columns listed by `create_index`, `create_unique_constraint`, `create_primary_key`,
     /// the local columns of `create_foreign_key`, the columns of `create_table`.
-    public var columns: [OperationName]
+    public var columns: [OperationName] {
+        get { box.fields.columns }
+        set { unique().fields.columns = newValue }
+    }
+
     /// `create_foreign_key`'s referent table.
-    public var referentTable: OperationName?
+    public var referentTable: OperationName? {
+        get { box.fields.referentTable }
+        set { unique().fields.referentTable = newValue }
+    }
+
     /// `drop_constraint`'s `type_` (`foreignkey`, `unique`, `check`, `primary`), if a literal.
-    public var constraintType: String?
+    public var constraintType: String? {
+        get { box.fields.constraintType }
+        set { unique().fields.constraintType = newValue }
+    }
+
     /// `create_index(..., unique=True)`.
-    public var isUnique: Bool
+    public var isUnique: Bool {
+        get { box.fields.isUnique }
+        set { unique().fields.isUnique = newValue }
+    }
+
     /// Indexes and constraints created implicitly (by `create_table` / `add_column`).
-    public var implicitObjects: [ImplicitObject]
+    public var implicitObjects: [ImplicitObject] {
+        get { box.fields.implicitObjects }
+        set { unique().fields.implicitObjects = newValue }
+    }
+
+    /// `add_column`: what its `sa.Column(...)` says about NULLs and defaults (nil when the
+    /// column is not a literal `sa.Column(...)` call).
+    public var columnSpec: ColumnSpec? {
+        get { box.fields.columnSpec }
+        set { unique().fields.columnSpec = newValue }
+    }
+
     /// `if_exists=` / `if_not_exists=`, if passed.
-    public var nativeFlag: NativeExistenceFlag?
+    public var nativeFlag: NativeExistenceFlag? {
+        get { box.fields.nativeFlag }
+        set { unique().fields.nativeFlag = newValue }
+    }
+
     /// `execute`: the SQL text when it is a literal (or `sa.text(...)` of one).
-    public var sql: String?
+    public var sql: String? {
+        get { box.fields.sql }
+        set { unique().fields.sql = newValue }
+    }
+
     /// The batch context of a `batch_op.*` call.
-    public var batch: BatchContext?
+    public var batch: BatchContext? {
+        get { box.fields.batch }
+        set { unique().fields.batch = newValue }
+    }
+
     /// The conditions around the call that test the database (innermost last).
-    public var guards: [OperationGuard]
+    public var guards: [OperationGuard] {
+        get { box.fields.guards }
+        set { unique().fields.guards = newValue }
+    }
+
     /// The enclosing `context.is_offline_mode()` test, if any.
-    public var offlineBranch: OfflineBranch?
+    public var offlineBranch: OfflineBranch? {
+        get { box.fields.offlineBranch }
+        set { unique().fields.offlineBranch = newValue }
+    }
+
     /// The whole statement holding the call (for a `with`, the whole `with` statement).
-    public var statementRange: ByteRange
+    public var statementRange: ByteRange {
+        get { box.fields.statementRange }
+        set { unique().fields.statementRange = newValue }
+    }
+
     /// The call expression.
-    public var callRange: ByteRange
+    public var callRange: ByteRange {
+        get { box.fields.callRange }
+        set { unique().fields.callRange = newValue }
+    }
+
     /// The callee (`op.add_column`).
-    public var calleeRange: ByteRange
+    public var calleeRange: ByteRange {
+        get { box.fields.calleeRange }
+        set { unique().fields.calleeRange = newValue }
+    }
 
     public init(
         kind: OperationKind, function: String, table: OperationName? = nil, schema: OperationName? = nil,
         column: OperationName? = nil, objectName: OperationName? = nil, newName: OperationName? = nil,
         columns: [OperationName] = [], referentTable: OperationName? = nil, constraintType: String? = nil,
-        isUnique: Bool = false, implicitObjects: [ImplicitObject] = [], nativeFlag: NativeExistenceFlag? = nil,
+        isUnique: Bool = false, implicitObjects: [ImplicitObject] = [], columnSpec: ColumnSpec? = nil,
+        nativeFlag: NativeExistenceFlag? = nil,
         sql: String? = nil, batch: BatchContext? = nil, guards: [OperationGuard] = [], offlineBranch: OfflineBranch? = nil,
         statementRange: ByteRange, callRange: ByteRange, calleeRange: ByteRange
     ) {
-        self.kind = kind
-        self.function = function
-        self.table = table
-        self.schema = schema
-        self.column = column
-        self.objectName = objectName
-        self.newName = newName
-        self.columns = columns
-        self.referentTable = referentTable
-        self.constraintType = constraintType
-        self.isUnique = isUnique
-        self.implicitObjects = implicitObjects
-        self.nativeFlag = nativeFlag
-        self.sql = sql
-        self.batch = batch
-        self.guards = guards
-        self.offlineBranch = offlineBranch
-        self.statementRange = statementRange
-        self.callRange = callRange
-        self.calleeRange = calleeRange
+        box = Box(Fields(
+            kind: kind, function: function, table: table, schema: schema, column: column, objectName: objectName,
+            newName: newName, columns: columns, referentTable: referentTable, constraintType: constraintType,
+            isUnique: isUnique, implicitObjects: implicitObjects, columnSpec: columnSpec, nativeFlag: nativeFlag, sql: sql,
+            batch: batch, guards: guards, offlineBranch: offlineBranch, statementRange: statementRange,
+            callRange: callRange, calleeRange: calleeRange))
+    }
+
+    public static func == (lhs: MigrationOperation, rhs: MigrationOperation) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     /// True in `upgrade()` or a multi-database `upgrade_<name>()`.

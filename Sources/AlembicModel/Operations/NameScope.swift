@@ -4,9 +4,15 @@ import PythonSyntax
 /// the assignments of the enclosing function (flow-insensitive: the last one written before
 /// the use), a helper's parameters bound to the caller's arguments, then the module's
 /// top-level assignments.
+///
+/// The bindings are recorded on the first lookup: most migrations pass literals only and
+/// never look a name up.
 final class NameScope {
     /// Name → the values assigned to it, in source order (statement start, value).
     private var bindings: [String: [(start: Int, value: Expr)]] = [:]
+    /// The statements whose assignments are not recorded yet, and whether to descend into
+    /// nested blocks (a function body) or not (the module).
+    private var unrecorded: (body: NodeList<Stmt>, nested: Bool)?
     /// A helper's parameters: name → the argument expression and the scope to read it in.
     private var parameters: [String: (value: Expr, scope: NameScope)] = [:]
     private let parent: NameScope?
@@ -18,22 +24,32 @@ final class NameScope {
     /// The scope of a function body (nested functions and classes excluded).
     static func function(_ body: NodeList<Stmt>, parent: NameScope?) -> NameScope {
         let scope = NameScope(parent: parent)
-        var pending = Array(body.reversed())
-        while let statement = pending.popLast() {
-            scope.record(statement)
-            switch statement.kind {
-            case .functionDef, .classDef: continue
-            default: pending += statement.childStatements.reversed()
-            }
-        }
+        scope.unrecorded = (body, true)
         return scope
     }
 
     /// The module scope: top-level assignments only.
     static func module(_ body: NodeList<Stmt>) -> NameScope {
         let scope = NameScope(parent: nil)
-        for statement in body { scope.record(statement) }
+        scope.unrecorded = (body, false)
         return scope
+    }
+
+    private func recordPending() {
+        guard let (body, nested) = unrecorded else { return }
+        unrecorded = nil
+        guard nested else {
+            for statement in body { record(statement) }
+            return
+        }
+        var pending = Array(body.reversed())
+        while let statement = pending.popLast() {
+            record(statement)
+            switch statement.kind {
+            case .functionDef, .classDef: continue
+            default: pending += statement.childStatements.reversed()
+            }
+        }
     }
 
     /// A helper call's scope: its parameters bound to the call's arguments.
@@ -87,6 +103,7 @@ final class NameScope {
     /// The value `name` denotes at `offset`, and the scope to read that value in.
     func lookup(_ name: String, before offset: Int) -> (value: Expr, scope: NameScope)? {
         if let parameter = parameters[name] { return parameter }
+        recordPending()
         if let candidates = bindings[name] {
             if let last = candidates.last(where: { $0.start < offset }) { return (last.value, self) }
             // A binding written after the use in source order (a loop) is still a binding.

@@ -27,8 +27,9 @@ public enum OperationExtractor {
         for function in functions {
             var walker = FunctionWalker(
                 function: function.name.name, scope: NameScope.function(function.body, parent: module), analyzer: analyzer)
+            swap(&walker.operations, &out)
             walker.visit(function.body, context: FunctionWalker.Context())
-            out += walker.operations
+            swap(&walker.operations, &out)
         }
         return out
     }
@@ -115,6 +116,8 @@ struct FunctionWalker {
                 for matchCase in cases { visit(matchCase.body, context: context) }
             case .functionDef, .classDef:
                 continue
+            case let .expr(e):
+                collect(e, statement: statement, context: context)
             default:
                 for e in statement.childExpressions { collect(e, statement: statement, context: context) }
             }
@@ -138,10 +141,13 @@ struct FunctionWalker {
 
     /// Records the operation calls inside `e` (an `op.bulk_insert(op.create_table(...))` has two).
     private mutating func collect(_ e: Expr, statement: Stmt, context: Context) {
-        for node in e.descendantsAndSelf {
-            guard case let .call(callee, args, keywords) = node.kind, case let .attribute(receiver, attr) = callee.kind,
+        var stack = [e]
+        while let node = stack.popLast() {
+            let nodeKind = node.kind
+            node.pushChildrenReversed(nodeKind, onto: &stack)
+            guard case let .call(callee, args, keywords) = nodeKind, case let .attribute(receiver, attr) = callee.kind,
                   let variable = receiver.identifier else { continue }
-            let batch = context.batches[variable]
+            let batch = context.batches.isEmpty ? nil : context.batches[variable]
             guard variable == "op" || batch != nil, let kind = OperationKind(method: attr.name), kind != .batchAlterTable else {
                 continue
             }

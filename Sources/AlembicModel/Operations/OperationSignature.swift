@@ -10,31 +10,31 @@ struct OperationSignature: Sendable {
     var positional: [String]
     /// The name the remaining positional arguments are bound to (`columns` of `create_table`).
     var variadic: String?
-    /// Legacy keyword → current parameter name.
-    var legacy: [String: String]
+    /// Legacy keyword → current parameter name (a handful each: searched linearly).
+    var legacy: [(keyword: String, parameter: String)]
 
-    init(_ positional: [String], variadic: String? = nil, legacy: [String: String] = [:]) {
+    init(_ positional: [String], variadic: String? = nil, legacy: KeyValuePairs<String, String> = [:]) {
         self.positional = positional
         self.variadic = variadic
-        self.legacy = legacy
+        self.legacy = legacy.map { ($0.key, $0.value) }
     }
 
     /// Arguments of `call` bound to parameter names (variadic ones in order).
     func bind(args: NodeList<Expr>, keywords: NodeList<Keyword>) -> BoundArguments {
-        var bound = BoundArguments()
+        var bound = BoundArguments(parameters: positional)
         for (i, arg) in args.enumerated() {
             if case .starred = arg.kind { break }
             if i < positional.count {
-                bound.values[positional[i]] = arg
+                bound.values[i] = arg
             } else if variadic != nil {
                 bound.variadic.append(arg)
             }
         }
         for keyword in keywords {
             guard let name = keyword.name?.name else { continue }
-            let parameter = positional.contains(name) ? name : (legacy[name] ?? name)
-            if bound.values[parameter] == nil { bound.values[parameter] = keyword.value }
-            bound.keywords[name] = keyword
+            if name == "if_exists" || name == "if_not_exists" { bound.nativeFlags.append((name, keyword)) }
+            let parameter = positional.contains(name) ? name : (legacy.first { $0.keyword == name }?.parameter ?? name)
+            bound.bind(parameter, keyword.value)
         }
         return bound
     }
@@ -102,12 +102,39 @@ struct OperationSignature: Sendable {
     ]
 }
 
-/// Arguments bound to parameter names by ``OperationSignature/bind(args:keywords:)``.
+/// Arguments bound to parameter names by ``OperationSignature/bind(args:keywords:)``: parallel
+/// arrays searched linearly (a call has a handful of arguments; hashing costs more).
 struct BoundArguments {
-    var values: [String: Expr] = [:]
+    /// The signature's positional parameters, then the other keywords passed.
+    private(set) var parameters: [String]
+    /// The argument bound to each of ``parameters``.
+    fileprivate(set) var values: [Expr?]
     var variadic: [Expr] = []
-    /// Keyword arguments as written, by their written name.
-    var keywords: [String: Keyword] = [:]
+    /// The `if_exists=` / `if_not_exists=` keywords as written.
+    var nativeFlags: [(name: String, keyword: Keyword)] = []
 
-    subscript(_ name: String) -> Expr? { values[name] }
+    init(parameters: [String] = []) {
+        self.parameters = parameters
+        self.values = Array(repeating: nil, count: parameters.count)
+    }
+
+    /// Binds `parameter` to `value` unless a positional argument already did.
+    fileprivate mutating func bind(_ parameter: String, _ value: Expr) {
+        if let i = parameters.firstIndex(of: parameter) {
+            if values[i] == nil { values[i] = value }
+        } else {
+            parameters.append(parameter)
+            values.append(value)
+        }
+    }
+
+    subscript(_ name: String) -> Expr? {
+        guard let i = parameters.firstIndex(of: name) else { return nil }
+        return values[i]
+    }
+
+    /// The `if_exists=` or `if_not_exists=` keyword argument, if written.
+    func nativeFlag(_ name: NativeExistenceFlag.Name) -> Keyword? {
+        nativeFlags.first { $0.name == name.rawValue }?.keyword
+    }
 }

@@ -66,10 +66,9 @@ public enum NonIdempotentOperation: FileRule {
         scope = "heads"
         ```
 
-        The rule is opt-in (most existing histories have no guards at all): enable it with
-        `extend-select = ["ALM201"]`.
-        """,
-        isEnabledByDefault: false)
+        Histories written without guards report every operation: use `scope = "heads"` to
+        hold only new revisions to it, or `ignore = ["ALM201"]`.
+        """)
 
     public static let options = [
         RuleOption(name: "scope", values: ["all", "heads"], defaultValue: "all",

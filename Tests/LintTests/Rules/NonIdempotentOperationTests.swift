@@ -137,12 +137,13 @@ func upgradeBody(_ lines: String) -> String {
 }
 
 extension NonIdempotentOperationTests {
-    @Test func isOptIn() throws {
+    @Test func isOnByDefault() throws {
         let fixture = try Fixture.project(["a.py": migration("a", nil, body: "op.drop_table('old')")])
         defer { fixture.remove() }
-        #expect(fixture.lint(settings: LintSettings()).filter { $0.code == "ALM201" }.isEmpty)
-        #expect(fixture.lint(settings: LintSettings(select: [RuleSelector("ALM")])).filter { $0.code == "ALM201" }.isEmpty)
-        #expect(fixture.lint(settings: LintSettings(select: [RuleSelector("ALL"), RuleSelector("ALM2")])).contains { $0.code == "ALM201" })
+        let message = "`drop_table` is not idempotent: it fails if table old does not exist"
+        #expect(fixture.lint(settings: LintSettings()).filter { $0.code == "ALM201" }.map(\.message) == [message])
+        #expect(fixture.lint(settings: LintSettings(select: [RuleSelector("ALM")])).filter { $0.code == "ALM201" }.count == 1)
+        #expect(fixture.lint(settings: LintSettings(ignore: [RuleSelector("ALM2")])).allSatisfy { $0.code != "ALM201" })
         #expect(fixture.lint(settings: LintSettings(select: [RuleSelector("non-idempotent-operation")])).count == 1)
     }
 }
