@@ -178,7 +178,13 @@ public final class AnalysisHost {
         var graphChanged = Set<Int>(), environmentChanged = Set<Int>()
         var edited: [(path: String, ref: AnalysisSnapshot.FileRef)] = []
         // Environments whose live database changed re-run their environment rules (ALM4xx).
-        if !full { environmentChanged.formUnion(databaseRelint.filter { $0 < project.environments.count }) }
+        // The database rules read the graph and the database state: a new state re-runs the
+        // graph-scope rules (and the environment-scope ones, which may read anything).
+        if !full {
+            let relint = databaseRelint.filter { $0 < project.environments.count }
+            graphChanged.formUnion(relint)
+            environmentChanged.formUnion(relint)
+        }
         databaseRelint.removeAll()
         for path in dirty {
             let previousBytes = project.sources[path]?.bytes

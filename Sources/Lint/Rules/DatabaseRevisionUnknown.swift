@@ -2,6 +2,9 @@ import AlembicModel
 
 /// ALM401: the database's version table names a revision that is not in the tree.
 public enum DatabaseRevisionUnknown: Rule {
+    /// Reads the graph and the database state only (a new state re-runs graph rules).
+    public static let scope = RuleScope.graph
+
     public static let metadata = RuleMetadata(
         code: "ALM401", name: "database-revision-unknown", severity: .error,
         summary: "The database's version table names a revision the migration tree does not have.",

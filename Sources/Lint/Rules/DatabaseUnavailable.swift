@@ -2,6 +2,9 @@ import AlembicModel
 
 /// ALM405: the configured database could not be read.
 public enum DatabaseUnavailable: Rule {
+    /// Reads the graph and the database state only (a new state re-runs graph rules).
+    public static let scope = RuleScope.graph
+
     public static let metadata = RuleMetadata(
         code: "ALM405", name: "database-unavailable", severity: .warning,
         summary: "The configured database could not be read, so the live-database rules did not run.",

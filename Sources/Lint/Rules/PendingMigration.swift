@@ -2,6 +2,9 @@ import AlembicModel
 
 /// ALM402: a revision the database has not applied yet.
 public enum PendingMigration: Rule {
+    /// Reads the graph and the database state only (a new state re-runs graph rules).
+    public static let scope = RuleScope.graph
+
     public static let metadata = RuleMetadata(
         code: "ALM402", name: "pending-migration", severity: .information,
         summary: "The configured database has not applied this revision yet.",
@@ -32,7 +35,8 @@ public enum PendingMigration: Rule {
         let position = Dictionary(uniqueKeysWithValues: status.pending.enumerated().map { ($1, $0 + 1) })
         return status.pending.compactMap { id in
             guard let location = context.revisionLocation(id) else { return nil }
-            let step = position[id].map { " (step \($0) of \(status.pending.count) of `alembic upgrade heads`)" } ?? ""
+            // No total in the message: a graph edit would change every pending revision's text.
+            let step = position[id].map { " (step \($0) of `alembic upgrade heads`)" } ?? ""
             return diagnostic("Revision '\(id)' is pending on \(snapshot.url)\(step)", at: location)
         }
     }
