@@ -6,7 +6,10 @@
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 
-const SETTINGS = ['select', 'ignore', 'extend-select', 'per-file-ignores', 'alembic-version', 'dialect'];
+const SETTINGS = [
+  'select', 'ignore', 'extend-select', 'per-file-ignores', 'alembic-version', 'dialect',
+  'database', 'database-url', 'database-url-env', 'version-table', 'version-table-schema',
+];
 let client;
 
 /** The settings the server reads, with the keys of [tool.alembic-ls]; unset ones are left out. */

@@ -22,14 +22,19 @@ TYPES = {"string", "number", "integer", "boolean", "array", "object", "null"}
 def server_settings_keys():
     """The [tool.alembic-ls] keys the loader accepts and the keys the server reads from the client."""
     loader = (REPO / "Sources/Lint/SettingsLoader.swift").read_text()
-    match = re.search(r"where !\[([^\]]*)\]\.contains\(key\)", loader)
-    if not match:
-        raise SystemExit("cannot find the accepted keys in Sources/Lint/SettingsLoader.swift")
-    file_keys = re.findall(r'"([^"]+)"', match.group(1))
+    match = re.search(r"let general: Set<String> = \[([^\]]*)\]", loader)
+    database = (REPO / "Sources/Lint/DatabaseSettings.swift").read_text()
+    database_match = re.search(r"static let keys: Set<String> = \[([^\]]*)\]", database)
+    if not match or not database_match:
+        raise SystemExit("cannot find the accepted keys in Sources/Lint/SettingsLoader.swift / DatabaseSettings.swift")
+    database_keys = re.findall(r'"([^"]+)"', database_match.group(1))
+    file_keys = re.findall(r'"([^"]+)"', match.group(1)) + database_keys
     lifecycle = (REPO / "Sources/LanguageServer/Session+Lifecycle.swift").read_text()
     body = lifecycle[lifecycle.index("func applySettings"):]
     body = body[: body.index("\n    }\n")]
     client_keys = [k for k in re.findall(r'section\["([^"]+)"\]', body)]
+    if "applyDatabaseSettings(section)" in body:
+        client_keys += database_keys
     return file_keys, client_keys
 
 
