@@ -3,6 +3,10 @@ import TextCore
 
 /// ALM303: a model declared on a `Base`/`MetaData` that no environment hands Alembic.
 public enum ForeignMetadata: Rule {
+    /// Reads the model index, which changes only when the workspace is re-read (models are
+    /// not migrations): re-running after a migration edit would find the same.
+    public static let scope = RuleScope.graph
+
     public static let metadata = RuleMetadata(
         code: "ALM303", name: "foreign-metadata", severity: .warning,
         summary: "A model is declared on a `Base`/`MetaData` other than env.py's `target_metadata`.",

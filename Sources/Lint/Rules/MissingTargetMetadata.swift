@@ -4,6 +4,10 @@ import TextCore
 /// ALM302: env.py hands Alembic no metadata (`target_metadata = None`, or never set) although
 /// the workspace declares models.
 public enum MissingTargetMetadata: Rule {
+    /// Reads the model index, which changes only when the workspace is re-read (models are
+    /// not migrations): re-running after a migration edit would find the same.
+    public static let scope = RuleScope.graph
+
     public static let metadata = RuleMetadata(
         code: "ALM302", name: "missing-target-metadata", severity: .warning,
         summary: "env.py sets `target_metadata = None` (or never sets it) although the project declares models.",

@@ -5,6 +5,10 @@ import TextCore
 /// ALM301: a class mapped on env.py's `target_metadata` in a module env.py never imports, so
 /// autogenerate does not see its table.
 public enum ModelNotInMetadata: Rule {
+    /// Reads the model index, which changes only when the workspace is re-read (models are
+    /// not migrations): re-running after a migration edit would find the same.
+    public static let scope = RuleScope.graph
+
     public static let metadata = RuleMetadata(
         code: "ALM301", name: "model-not-in-metadata", severity: .warning,
         summary: "A model on env.py's metadata lives in a module env.py never imports: autogenerate cannot see it.",

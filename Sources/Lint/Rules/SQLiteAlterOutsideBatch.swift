@@ -2,7 +2,7 @@ import AlembicModel
 import TextCore
 
 /// ALM208: an operation SQLite's `ALTER TABLE` cannot perform, outside `batch_alter_table`.
-public enum SQLiteAlterOutsideBatch: Rule {
+public enum SQLiteAlterOutsideBatch: FileRule {
     public static let metadata = RuleMetadata(
         code: "ALM208", name: "sqlite-alter-outside-batch", severity: .error,
         summary: "An operation SQLite's ALTER TABLE cannot perform is not in batch_alter_table.",
@@ -44,19 +44,17 @@ public enum SQLiteAlterOutsideBatch: Rule {
             summary: "The target database: `auto` reads it from `sqlalchemy.url`; the rule runs only for `sqlite`."),
     ]
 
-    public static func check(_ context: LintContext) -> [Diagnostic] {
+    public static func check(file: MigrationFile, context: LintContext) -> [Diagnostic] {
         let configured = option("dialect", in: context)
         let dialect = configured == "auto" ? context.environment.dialect : SQLDialect(name: configured)
-        guard dialect == .sqlite else { return [] }
+        guard dialect == .sqlite, file.syntaxErrors.isEmpty, !file.operations.isEmpty else { return [] }
+        let source = context.project.sources[file.path]?.bytes ?? []
         var out: [Diagnostic] = []
-        for file in context.environment.files where file.syntaxErrors.isEmpty {
-            let source = context.project.sources[file.path]?.bytes ?? []
-            for operation in file.operations where operation.batch == nil {
-                guard let what = unsupported(operation, source: source) else { continue }
-                out.append(diagnostic(
-                    "`\(operation.kind.methodName)` \(what) on SQLite; use it inside `with op.batch_alter_table(...) as batch_op:`",
-                    path: file.path, range: operation.calleeRange))
-            }
+        for operation in file.operations where operation.batch == nil {
+            guard let what = unsupported(operation, source: source) else { continue }
+            out.append(diagnostic(
+                "`\(operation.kind.methodName)` \(what) on SQLite; use it inside `with op.batch_alter_table(...) as batch_op:`",
+                path: file.path, range: operation.calleeRange))
         }
         return out
     }

@@ -4,6 +4,10 @@ import TextCore
 /// ALM305: the schema is built or dropped from the models with `create_all()` / `drop_all()`
 /// outside tests, bypassing the migrations.
 public enum SchemaBypassRule: Rule {
+    /// Reads the model index, which changes only when the workspace is re-read (models are
+    /// not migrations): re-running after a migration edit would find the same.
+    public static let scope = RuleScope.graph
+
     public static let metadata = RuleMetadata(
         code: "ALM305", name: "schema-bypass", severity: .warning,
         summary: "`metadata.create_all()` / `drop_all()` outside tests builds the schema without Alembic.",
