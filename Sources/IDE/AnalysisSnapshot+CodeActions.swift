@@ -43,12 +43,11 @@ extension AnalysisSnapshot {
         var alternatives: [CodeActionInfo] = []
         var lineSuppressions: [CodeActionInfo] = []
         var fileSuppressions: [CodeActionInfo] = []
+        // The merge fix reads the environment's template: plan it at most once per request.
+        lazy var mergeFix: Fix? = try? mergeMigrationFix(forPath: path)?.get()
         for diagnostic in diagnostics {
             var ownFix = diagnostic.fix
-            if ownFix == nil, diagnostic.code == MultipleHeads.metadata.code,
-               case let .success(merge)? = mergeMigrationFix(forPath: path) {
-                ownFix = merge
-            }
+            if ownFix == nil, diagnostic.code == MultipleHeads.metadata.code { ownFix = mergeFix }
             if let fix = ownFix {
                 if let i = own.firstIndex(where: { $0.fix == fix }) {
                     own[i].diagnostics.append(diagnostic)

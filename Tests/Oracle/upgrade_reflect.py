@@ -15,37 +15,10 @@ import os
 import sys
 import tempfile
 
-import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
-
-def reflect(url):
-    engine = sa.create_engine(url)
-    try:
-        insp = sa.inspect(engine)
-        tables = {}
-        for name in sorted(insp.get_table_names()):
-            if name == "alembic_version":
-                continue
-            tables[name] = {
-                "columns": [
-                    {"name": c["name"], "type": str(c["type"]), "nullable": bool(c["nullable"])}
-                    for c in insp.get_columns(name)
-                ],
-                "pk": sorted(insp.get_pk_constraint(name).get("constrained_columns") or []),
-                "indexes": sorted(
-                    [ix["name"], [c or "" for c in ix["column_names"]], bool(ix["unique"])] for ix in insp.get_indexes(name)
-                ),
-                "uniques": sorted([u["name"] or "", sorted(u["column_names"])] for u in insp.get_unique_constraints(name)),
-                "fks": sorted(
-                    [fk["name"] or "", fk["constrained_columns"], fk["referred_table"], fk["referred_columns"]]
-                    for fk in insp.get_foreign_keys(name)
-                ),
-            }
-        return tables
-    finally:
-        engine.dispose()
+from reflection import reflect
 
 
 def main():

@@ -121,9 +121,9 @@ public struct PyprojectAlembicConfig: Hashable, Sendable {
     /// types are errors. Nil when the key is absent.
     public func formattedValue(_ key: String) -> Result<TomlConfigValue, ConfigProblem>? {
         guard let raw = value(key) else { return nil }
-        let arguments = ["here": here]
+        let arguments = PercentFormatter.Arguments.mapping(["here": .string(here)])
         func format(_ text: String) -> Result<String, ConfigProblem> {
-            PythonPercentFormat.apply(text, arguments).mapError { failure in
+            PercentFormatter.apply(text, arguments).mapError { failure in
                 problem(key, "cannot %-format the value of '\(key)': \(failure.message)")
             }
         }

@@ -1,5 +1,6 @@
 /// Python's `format % arguments` for strings and integers: used for alembic's
-/// `file_template % {...}` and for `"%s_upgrades" % name` in templates.
+/// `file_template % {...}`, for `"%s_upgrades" % name` in templates and for the
+/// `[tool.alembic]` strings alembic formats with `here` (`value % self.toml_args`).
 ///
 /// Supported: `%%`, `%(key)X` with a mapping, `%X` with positional values, the flags
 /// `-+ #0`, width and precision, and the conversions `s r a d i u x X o`. Everything else is
